@@ -1,0 +1,69 @@
+#include <codeflix/http/problem.hpp>
+#include <codeflix/http/router.hpp>
+#include <stdexcept>
+
+namespace codeflix::http {
+namespace {
+
+std::vector<std::string> split_path(std::string_view path) {
+    std::vector<std::string> segments;
+    std::size_t i = 0;
+    while (i < path.size()) {
+        if (path[i] == '/') {
+            ++i;
+            continue;
+        }
+        std::size_t end = path.find('/', i);
+        if (end == std::string_view::npos) end = path.size();
+        segments.emplace_back(path.substr(i, end - i));
+        i = end;
+    }
+    return segments;
+}
+
+bool is_param(const std::string& segment) {
+    return segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
+}
+
+}  // namespace
+
+void Router::add(std::string_view method, std::string_view pattern, Handler handler) {
+    if (pattern.empty() || pattern.front() != '/') throw std::invalid_argument("route must start with /");
+    routes_.push_back({std::string(method), std::string(pattern), split_path(pattern), std::move(handler)});
+}
+
+Response Router::dispatch(Request& request) const {
+    auto segments = split_path(request.path);
+    std::string allow;
+    for (const auto& route : routes_) {
+        if (route.segments.size() != segments.size()) continue;
+        bool match = true;
+        for (std::size_t i = 0; i < segments.size() && match; ++i) {
+            match = is_param(route.segments[i]) || route.segments[i] == segments[i];
+        }
+        if (!match) continue;
+        if (route.method != request.method) {
+            if (allow.find(route.method) == std::string::npos) {
+                if (!allow.empty()) allow += ", ";
+                allow += route.method;
+            }
+            continue;
+        }
+        request.route = route.pattern;
+        for (std::size_t i = 0; i < segments.size(); ++i) {
+            if (is_param(route.segments[i])) {
+                const auto& name = route.segments[i];
+                request.path_params[name.substr(1, name.size() - 2)] = segments[i];
+            }
+        }
+        return route.handler(request);
+    }
+    if (!allow.empty()) {
+        Response response = problem(405, "The method " + request.method + " is not allowed here");
+        response.headers.set("Allow", allow);
+        return response;
+    }
+    return problem(404, "No resource at this path");
+}
+
+}  // namespace codeflix::http

@@ -1,0 +1,277 @@
+// The only translation unit that sees Boost.Beast and Asio (they are slow to compile).
+#include <atomic>
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/url/parse.hpp>
+#include <codeflix/core/log.hpp>
+#include <codeflix/core/uuid.hpp>
+#include <codeflix/http/problem.hpp>
+#include <codeflix/http/server.hpp>
+#include <condition_variable>
+#include <list>
+#include <mutex>
+#include <optional>
+#include <stdexcept>
+#include <thread>
+
+#include "worker_pool.hpp"
+
+namespace codeflix::http {
+namespace {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = beast::http;
+using tcp = asio::ip::tcp;
+using Strand = asio::strand<asio::io_context::executor_type>;
+constexpr auto kNoThrow = asio::as_tuple(asio::use_awaitable);
+
+/// What the server knows of one connection, touched only on the connection's strand.
+struct Connection {
+    Strand strand;
+    beast::tcp_stream* stream = nullptr;
+    bool busy = false;
+};
+
+bool is_parse_error(const boost::system::error_code& ec) {
+    return ec.category() == bhttp::make_error_code(bhttp::error::bad_target).category() &&
+           ec != bhttp::error::end_of_stream && ec != bhttp::error::partial_message;
+}
+
+std::optional<Request> to_request(bhttp::request<bhttp::string_body>&& in, std::string remote) {
+    Request out;
+    out.method = std::string(in.method_string());
+    out.target = std::string(in.target());
+    auto url = boost::urls::parse_origin_form(out.target);
+    if (!url) return std::nullopt;
+    out.path = url->path();
+    for (auto param : url->params()) out.query.emplace_back(param.key, param.value);
+    for (const auto& field : in) out.headers.add(field.name_string(), std::string(field.value()));
+    out.body = std::move(in.body());
+    out.remote_address = std::move(remote);
+    return out;
+}
+
+bhttp::response<bhttp::string_body> to_beast(Response&& in, unsigned version, bool keep_alive) {
+    bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(in.status), version};
+    out.set(bhttp::field::server, "codeflix");
+    for (const auto& [name, value] : in.headers) out.insert(name, value);
+    out.body() = std::move(in.body);
+    out.keep_alive(keep_alive);
+    out.prepare_payload();
+    return out;
+}
+
+Response server_problem(int status, std::string_view detail) {
+    Response response = problem(status, detail);
+    response.headers.set("X-Request-Id", core::new_uuid_v7());
+    return response;
+}
+
+}  // namespace
+
+struct Server::Impl {
+    Impl(ServerOptions o, Handler h)
+        : options(std::move(o)), handler(std::move(h)), acceptor(ioc), pool(options.workers, options.queue_limit) {}
+
+    ServerOptions options;
+    Handler handler;
+    asio::io_context ioc;
+    tcp::acceptor acceptor;
+    WorkerPool pool;
+    std::vector<std::thread> threads;
+    std::atomic<bool> draining{false};
+    std::atomic<bool> stopped{false};
+
+    std::mutex connections_mutex;
+    std::condition_variable connections_done;
+    std::list<std::shared_ptr<Connection>> connections;
+
+    asio::awaitable<void> accept_loop();
+    asio::awaitable<void> serve(tcp::socket socket, std::shared_ptr<Connection> conn);
+    asio::awaitable<std::optional<Response>> run_handler(Request request);
+    asio::awaitable<void> write(beast::tcp_stream& stream, Response response, unsigned version, bool keep_alive);
+};
+
+asio::awaitable<std::optional<Response>> Server::Impl::run_handler(Request request) {
+    auto shared_request = std::make_shared<Request>(std::move(request));
+    co_return co_await asio::async_initiate<decltype(asio::use_awaitable), void(std::optional<Response>)>(
+        [this, shared_request](auto completion) {
+            auto executor = asio::get_associated_executor(completion, ioc.get_executor());
+            auto done = std::make_shared<decltype(completion)>(std::move(completion));
+            bool accepted = pool.try_submit([this, shared_request, done, executor] {
+                std::optional<Response> response;
+                try {
+                    response = handler(*shared_request);
+                } catch (...) {
+                    response = problem(500, "An internal error occurred");
+                }
+                asio::post(executor, [done, r = std::move(response)]() mutable { (*done)(std::move(r)); });
+            });
+            if (!accepted) {
+                asio::post(executor, [done]() mutable { (*done)(std::optional<Response>()); });
+            }
+        },
+        asio::use_awaitable);
+}
+
+asio::awaitable<void> Server::Impl::write(beast::tcp_stream& stream, Response response, unsigned version,
+                                          bool keep_alive) {
+    auto message = to_beast(std::move(response), version, keep_alive);
+    stream.expires_after(std::chrono::seconds(30));
+    co_await bhttp::async_write(stream, message, kNoThrow);
+}
+
+asio::awaitable<void> Server::Impl::serve(tcp::socket socket, std::shared_ptr<Connection> conn) {
+    std::string remote;
+    boost::system::error_code endpoint_ec;
+    auto endpoint = socket.remote_endpoint(endpoint_ec);
+    if (!endpoint_ec) remote = endpoint.address().to_string();
+    beast::tcp_stream stream(std::move(socket));
+    conn->stream = &stream;
+    beast::flat_buffer buffer;
+    for (;;) {
+        conn->busy = false;
+        if (draining) break;
+        bhttp::request_parser<bhttp::string_body> parser;
+        parser.header_limit(static_cast<std::uint32_t>(options.header_limit));
+        parser.body_limit(options.body_limit);
+        stream.expires_after(options.idle_timeout);
+        auto [header_ec, header_bytes] = co_await bhttp::async_read_header(stream, buffer, parser, kNoThrow);
+        conn->busy = true;
+        if (header_ec == bhttp::error::body_limit) {
+            co_await write(stream, server_problem(413, "The request body exceeds " + std::to_string(options.body_limit) + " bytes"),
+                           11, false);
+            break;
+        }
+        if (header_ec == bhttp::error::header_limit) {
+            co_await write(stream, server_problem(431, "The request headers exceed the limit"), 11, false);
+            break;
+        }
+        if (is_parse_error(header_ec)) {
+            co_await write(stream, server_problem(400, "The request is not valid HTTP/1.1"), 11, false);
+            break;
+        }
+        if (header_ec) break;
+        auto& head = parser.get();
+        unsigned version = head.version();
+        auto length = parser.content_length();
+        if (length && *length > options.body_limit) {
+            co_await write(stream, server_problem(413, "The request body exceeds " + std::to_string(options.body_limit) + " bytes"),
+                           version, false);
+            break;
+        }
+        if (head[bhttp::field::expect] == "100-continue") {
+            bhttp::response<bhttp::empty_body> cont{bhttp::status::continue_, version};
+            co_await bhttp::async_write(stream, cont, kNoThrow);
+        }
+        auto [body_ec, body_bytes] = co_await bhttp::async_read(stream, buffer, parser, kNoThrow);
+        if (body_ec == bhttp::error::body_limit) {
+            co_await write(stream, server_problem(413, "The request body exceeds " + std::to_string(options.body_limit) + " bytes"),
+                           version, false);
+            break;
+        }
+        if (is_parse_error(body_ec)) {
+            co_await write(stream, server_problem(400, "The request is not valid HTTP/1.1"), version, false);
+            break;
+        }
+        if (body_ec) break;
+        bool keep_alive = parser.get().keep_alive();
+        auto request = to_request(parser.release(), remote);
+        if (!request) {
+            co_await write(stream, server_problem(400, "The request target is not a valid URL"), version, false);
+            break;
+        }
+        auto response = co_await run_handler(std::move(*request));
+        if (!response) {
+            response = server_problem(503, "The server is busy; retry shortly");
+            response->headers.set("Retry-After", "1");
+        }
+        keep_alive = keep_alive && !draining;
+        co_await write(stream, std::move(*response), version, keep_alive);
+        if (!keep_alive) break;
+    }
+    boost::system::error_code ignored;
+    stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    conn->stream = nullptr;
+    std::lock_guard lock(connections_mutex);
+    connections.remove(conn);
+    connections_done.notify_all();
+}
+
+asio::awaitable<void> Server::Impl::accept_loop() {
+    for (;;) {
+        auto strand = asio::make_strand(ioc);
+        auto [ec, socket] = co_await acceptor.async_accept(strand, kNoThrow);
+        if (ec) {
+            if (ec == asio::error::operation_aborted || !acceptor.is_open()) co_return;
+            log::warn("accept failed", {{"error", ec.message()}});
+            continue;
+        }
+        socket.set_option(tcp::no_delay(true), ec);
+        auto conn = std::make_shared<Connection>(Connection{strand});
+        {
+            std::lock_guard lock(connections_mutex);
+            connections.push_back(conn);
+        }
+        asio::co_spawn(strand, serve(std::move(socket), conn), asio::detached);
+    }
+}
+
+Server::Server(ServerOptions options, Handler handler)
+    : impl_(std::make_unique<Impl>(std::move(options), std::move(handler))) {}
+
+Server::~Server() { stop(); }
+
+void Server::start() {
+    auto& impl = *impl_;
+    boost::system::error_code ec;
+    auto address = asio::ip::make_address(impl.options.host, ec);
+    if (ec) throw std::runtime_error("CODEFLIX_HTTP_HOST=\"" + impl.options.host + "\" is not an IP address");
+    tcp::endpoint endpoint(address, impl.options.port);
+    impl.acceptor.open(endpoint.protocol());
+    impl.acceptor.set_option(asio::socket_base::reuse_address(true));
+    impl.acceptor.bind(endpoint, ec);
+    if (ec) {
+        throw std::runtime_error("cannot listen on " + impl.options.host + ":" +
+                                 std::to_string(impl.options.port) + ": " + ec.message());
+    }
+    impl.acceptor.listen(asio::socket_base::max_listen_connections);
+    asio::co_spawn(impl.ioc, impl.accept_loop(), asio::detached);
+    for (std::size_t i = 0; i < std::max<std::size_t>(1, impl.options.io_threads); ++i) {
+        impl.threads.emplace_back([&impl] { impl.ioc.run(); });
+    }
+}
+
+std::uint16_t Server::port() const { return impl_->acceptor.local_endpoint().port(); }
+
+void Server::stop() {
+    auto& impl = *impl_;
+    if (impl.stopped.exchange(true)) return;
+    impl.draining = true;
+    asio::post(impl.ioc, [&impl] {
+        boost::system::error_code ignored;
+        impl.acceptor.close(ignored);
+    });
+    {
+        std::lock_guard lock(impl.connections_mutex);
+        for (const auto& conn : impl.connections) {
+            asio::post(conn->strand, [conn] {
+                if (!conn->busy && conn->stream) conn->stream->cancel();
+            });
+        }
+    }
+    {
+        std::unique_lock lock(impl.connections_mutex);
+        impl.connections_done.wait_for(lock, impl.options.drain_timeout, [&impl] { return impl.connections.empty(); });
+    }
+    impl.pool.shutdown();
+    impl.ioc.stop();
+    for (auto& t : impl.threads) {
+        if (t.joinable()) t.join();
+    }
+    impl.threads.clear();
+}
+
+}  // namespace codeflix::http
