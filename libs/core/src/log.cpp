@@ -4,6 +4,7 @@
 #include <codeflix/core/clock.hpp>
 #include <codeflix/core/config.hpp>
 #include <codeflix/core/log.hpp>
+#include <cstdio>
 #include <memory>
 #include <mutex>
 #include <spdlog/sinks/stdout_sinks.h>
@@ -49,7 +50,11 @@ const char* level_name(Level level) {
 
 Value::Value(std::string_view text) : json_(quote(text)) {}
 Value::Value(std::int64_t number) : json_(std::to_string(number)) {}
-Value::Value(double number) : json_(boost::json::serialize(boost::json::value(number))) {}
+Value::Value(double number) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.3f", number);
+    json_ = buf;
+}
 Value::Value(bool flag) : json_(flag ? "true" : "false") {}
 
 void init(std::string_view service, std::string_view level) {

@@ -98,6 +98,27 @@ bool Database::ping() {
     }
 }
 
+void Database::recover(soci::session& session, const soci::soci_error& error) noexcept {
+    if (!is_unavailable(error)) return;
+    try {
+        session.reconnect();
+    } catch (...) {
+        // Still unreachable; the next request tries again.
+    }
+}
+
+bool is_unavailable(const soci::soci_error& error) {
+    if (error.get_error_category() == soci::soci_error::connection_error) return true;
+    if (const auto* pg = dynamic_cast<const soci::postgresql_soci_error*>(&error)) {
+        std::string state = pg->sqlstate();
+        return state.starts_with("08") || state.starts_with("57P") || state == "53300";
+    }
+    std::string_view what = error.what();
+    return what.find("database is locked") != std::string_view::npos ||
+           what.find("server closed the connection") != std::string_view::npos ||
+           what.find("no connection to the server") != std::string_view::npos;
+}
+
 bool is_unique_violation(const soci::soci_error& error) {
     if (const auto* pg = dynamic_cast<const soci::postgresql_soci_error*>(&error)) {
         return pg->sqlstate() == "23505";

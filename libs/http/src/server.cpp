@@ -90,38 +90,55 @@ struct Server::Impl {
 
     asio::awaitable<void> accept_loop();
     asio::awaitable<void> serve(tcp::socket socket, std::shared_ptr<Connection> conn);
-    asio::awaitable<std::optional<Response>> run_handler(Request request);
-    asio::awaitable<void> write(beast::tcp_stream& stream, Response response, unsigned version, bool keep_alive);
+    asio::awaitable<std::optional<Response>> run_handler(Request& request);
 };
 
-asio::awaitable<std::optional<Response>> Server::Impl::run_handler(Request request) {
-    auto shared_request = std::make_shared<Request>(std::move(request));
-    co_return co_await asio::async_initiate<decltype(asio::use_awaitable), void(std::optional<Response>)>(
-        [this, shared_request](auto completion) {
-            auto executor = asio::get_associated_executor(completion, ioc.get_executor());
-            auto done = std::make_shared<decltype(completion)>(std::move(completion));
-            bool accepted = pool.try_submit([this, shared_request, done, executor] {
-                std::optional<Response> response;
-                try {
-                    response = handler(*shared_request);
-                } catch (...) {
-                    response = problem(500, "An internal error occurred");
-                }
-                asio::post(executor, [done, r = std::move(response)]() mutable { (*done)(std::move(r)); });
+// GCC 12 may destroy temporaries of a full-expression that contains co_await twice (fixed in
+// later releases). Every co_await below therefore sees only named variables or trivially
+// destructible temporaries.
+
+asio::awaitable<std::optional<Response>> Server::Impl::run_handler(Request& request) {
+    auto initiation = [this, request_ptr = &request](auto completion) {
+        auto executor = asio::get_associated_executor(completion, ioc.get_executor());
+        auto done = std::make_shared<decltype(completion)>(std::move(completion));
+        // The handler is moved out before it is invoked: it owns the coroutine, and the copy of
+        // `done` the worker still holds must not.
+        auto finish = [done, executor](std::optional<Response> response) {
+            asio::post(executor, [done, r = std::move(response)]() mutable {
+                auto handler_once = std::move(*done);
+                std::move(handler_once)(std::move(r));
             });
-            if (!accepted) {
-                asio::post(executor, [done]() mutable { (*done)(std::optional<Response>()); });
+        };
+        bool accepted = pool.try_submit([this, request_ptr, finish] {
+            std::optional<Response> response;
+            try {
+                response = handler(*request_ptr);
+            } catch (...) {
+                response = problem(500, "An internal error occurred");
             }
-        },
-        asio::use_awaitable);
+            finish(std::move(response));
+        });
+        if (!accepted) finish(std::nullopt);
+    };
+    std::optional<Response> response =
+        co_await asio::async_initiate<decltype(asio::use_awaitable), void(std::optional<Response>)>(initiation,
+                                                                                                   asio::use_awaitable);
+    co_return response;
 }
 
-asio::awaitable<void> Server::Impl::write(beast::tcp_stream& stream, Response response, unsigned version,
-                                          bool keep_alive) {
-    auto message = to_beast(std::move(response), version, keep_alive);
-    stream.expires_after(std::chrono::seconds(30));
-    co_await bhttp::async_write(stream, message, kNoThrow);
+namespace {
+
+/// The answer to a request that could not be read, or nullopt when the peer is simply gone.
+std::optional<Response> read_failure(const boost::system::error_code& ec, std::size_t body_limit) {
+    if (ec == bhttp::error::body_limit) {
+        return server_problem(413, "The request body exceeds " + std::to_string(body_limit) + " bytes");
+    }
+    if (ec == bhttp::error::header_limit) return server_problem(431, "The request headers exceed the limit");
+    if (is_parse_error(ec)) return server_problem(400, "The request is not valid HTTP/1.1");
+    return std::nullopt;
 }
+
+}  // namespace
 
 asio::awaitable<void> Server::Impl::serve(tcp::socket socket, std::shared_ptr<Connection> conn) {
     std::string remote;
@@ -140,57 +157,49 @@ asio::awaitable<void> Server::Impl::serve(tcp::socket socket, std::shared_ptr<Co
         stream.expires_after(options.idle_timeout);
         auto [header_ec, header_bytes] = co_await bhttp::async_read_header(stream, buffer, parser, kNoThrow);
         conn->busy = true;
-        if (header_ec == bhttp::error::body_limit) {
-            co_await write(stream, server_problem(413, "The request body exceeds " + std::to_string(options.body_limit) + " bytes"),
-                           11, false);
-            break;
+
+        std::optional<Response> response;
+        unsigned version = 11;
+        bool keep_alive = false;
+        if (header_ec) {
+            response = read_failure(header_ec, options.body_limit);
+            if (!response) break;
+        } else {
+            version = parser.get().version();
+            auto length = parser.content_length();
+            if (length && *length > options.body_limit) {
+                response = read_failure(bhttp::error::body_limit, options.body_limit);
+            } else {
+                if (parser.get()[bhttp::field::expect] == "100-continue") {
+                    bhttp::response<bhttp::empty_body> go_on{bhttp::status::continue_, version};
+                    co_await bhttp::async_write(stream, go_on, kNoThrow);
+                }
+                auto [body_ec, body_bytes] = co_await bhttp::async_read(stream, buffer, parser, kNoThrow);
+                if (body_ec) {
+                    response = read_failure(body_ec, options.body_limit);
+                    if (!response) break;
+                } else {
+                    keep_alive = parser.get().keep_alive();
+                    auto request = to_request(parser.release(), remote);
+                    if (!request) {
+                        response = server_problem(400, "The request target is not a valid URL");
+                        keep_alive = false;
+                    } else {
+                        Request& handled = *request;
+                        response = co_await run_handler(handled);
+                        if (!response) {
+                            response = server_problem(503, "The server is busy; retry shortly");
+                            response->headers.set("Retry-After", "1");
+                        }
+                        keep_alive = keep_alive && !draining;
+                    }
+                }
+            }
         }
-        if (header_ec == bhttp::error::header_limit) {
-            co_await write(stream, server_problem(431, "The request headers exceed the limit"), 11, false);
-            break;
-        }
-        if (is_parse_error(header_ec)) {
-            co_await write(stream, server_problem(400, "The request is not valid HTTP/1.1"), 11, false);
-            break;
-        }
-        if (header_ec) break;
-        auto& head = parser.get();
-        unsigned version = head.version();
-        auto length = parser.content_length();
-        if (length && *length > options.body_limit) {
-            co_await write(stream, server_problem(413, "The request body exceeds " + std::to_string(options.body_limit) + " bytes"),
-                           version, false);
-            break;
-        }
-        if (head[bhttp::field::expect] == "100-continue") {
-            bhttp::response<bhttp::empty_body> cont{bhttp::status::continue_, version};
-            co_await bhttp::async_write(stream, cont, kNoThrow);
-        }
-        auto [body_ec, body_bytes] = co_await bhttp::async_read(stream, buffer, parser, kNoThrow);
-        if (body_ec == bhttp::error::body_limit) {
-            co_await write(stream, server_problem(413, "The request body exceeds " + std::to_string(options.body_limit) + " bytes"),
-                           version, false);
-            break;
-        }
-        if (is_parse_error(body_ec)) {
-            co_await write(stream, server_problem(400, "The request is not valid HTTP/1.1"), version, false);
-            break;
-        }
-        if (body_ec) break;
-        bool keep_alive = parser.get().keep_alive();
-        auto request = to_request(parser.release(), remote);
-        if (!request) {
-            co_await write(stream, server_problem(400, "The request target is not a valid URL"), version, false);
-            break;
-        }
-        auto response = co_await run_handler(std::move(*request));
-        if (!response) {
-            response = server_problem(503, "The server is busy; retry shortly");
-            response->headers.set("Retry-After", "1");
-        }
-        keep_alive = keep_alive && !draining;
-        co_await write(stream, std::move(*response), version, keep_alive);
-        if (!keep_alive) break;
+        auto message = to_beast(std::move(*response), version, keep_alive);
+        stream.expires_after(std::chrono::seconds(30));
+        auto [write_ec, written] = co_await bhttp::async_write(stream, message, kNoThrow);
+        if (write_ec || !keep_alive) break;
     }
     boost::system::error_code ignored;
     stream.socket().shutdown(tcp::socket::shutdown_send, ignored);

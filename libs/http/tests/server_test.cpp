@@ -138,3 +138,24 @@ TEST_F(Fixture, StopDrainsRequestsInFlight) {
     stopping.get();
     EXPECT_FALSE(Client("http://127.0.0.1:" + std::to_string(port), 1s).get("/hello").ok());
 }
+
+TEST_F(Fixture, ManyConcurrentClientsOnFewWorkers) {
+    ServerOptions options;
+    options.workers = 2;
+    start(options);
+    std::vector<std::future<int>> clients;
+    for (int c = 0; c < 16; ++c) {
+        clients.push_back(std::async(std::launch::async, [&] {
+            Client client(base());
+            int ok = 0;
+            for (int i = 0; i < 200; ++i) {
+                auto res = client.get("/hello");
+                ok += res.ok() && res->status == 200;
+            }
+            return ok;
+        }));
+    }
+    int total = 0;
+    for (auto& c : clients) total += c.get();
+    EXPECT_EQ(total, 16 * 200);
+}

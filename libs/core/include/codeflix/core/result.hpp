@@ -44,8 +44,8 @@ struct Error {
     static Error precondition_failed(std::string message) {
         return {ErrorCode::precondition_failed, std::move(message), {}};
     }
-    static Error unprocessable(std::string message) {
-        return {ErrorCode::unprocessable, std::move(message), {}};
+    static Error unprocessable(std::string message, std::vector<FieldError> fields = {}) {
+        return {ErrorCode::unprocessable, std::move(message), std::move(fields)};
     }
     static Error unavailable(std::string message) {
         return {ErrorCode::unavailable, std::move(message), {}};

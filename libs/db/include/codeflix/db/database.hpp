@@ -31,7 +31,12 @@ public:
     template <class F>
     auto with_session(F&& fn) {
         soci::session session(*pool_);
-        return fn(session);
+        try {
+            return fn(session);
+        } catch (const soci::soci_error& e) {
+            recover(session, e);
+            throw;
+        }
     }
 
     /// Runs fn(session) in a transaction: committed when fn returns (a Result only when ok),
@@ -51,6 +56,10 @@ public:
             }
             session << "COMMIT";
             return result;
+        } catch (const soci::soci_error& e) {
+            rollback(session);
+            recover(session, e);
+            throw;
         } catch (...) {
             rollback(session);
             throw;
@@ -64,6 +73,8 @@ private:
     Database(Dialect dialect, std::size_t pool_size);
     void begin(soci::session& session);
     static void rollback(soci::session& session) noexcept;
+    /// After a lost connection, reconnects the session so the pool heals for the next request.
+    static void recover(soci::session& session, const soci::soci_error& error) noexcept;
 
     Dialect dialect_;
     std::size_t pool_size_;
@@ -72,6 +83,10 @@ private:
 
 /// True when `error` is a unique-constraint violation (SQLite or PostgreSQL SQLSTATE 23505).
 bool is_unique_violation(const soci::soci_error& error);
+
+/// True when `error` means the database cannot be reached or is busy (connection lost, server
+/// shutting down, SQLite lock timeout): the request may succeed later, so it is a 503.
+bool is_unavailable(const soci::soci_error& error);
 
 /// Escapes %, _ and \ for `LIKE :pattern ESCAPE '\'`.
 std::string escape_like(std::string_view text);

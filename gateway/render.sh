@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Renders gateway/nginx.conf.template to stdout. Used by ./codeflix and by tests/e2e.
+#   GATEWAY_PREFIX   runtime folder of nginx (pid, temp files)            required
+#   GATEWAY_LOG_DIR  folder of gateway-access.log and gateway-error.log   required
+#   GATEWAY_HOST     listen address                                       default 127.0.0.1
+#   GATEWAY_PORT     listen port                                          default 8080
+#   CATALOG_ADMIN_ADDRS  space-separated host:port of every catalog-admin copy
+set -euo pipefail
+
+template="$(dirname "${BASH_SOURCE[0]}")/nginx.conf.template"
+
+# One upstream line per copy. nginx refuses an empty upstream block, so a service with no copy
+# gets a server marked down: its routes answer 502 (problem+json) instead of breaking the gateway.
+upstream_servers() {
+    local addr lines=""
+    for addr in "$@"; do
+        lines+="server ${addr} max_fails=1 fail_timeout=10s; "
+    done
+    printf '%s' "${lines:-server 127.0.0.1:1 down; }"
+}
+
+# Escapes a value for the replacement side of a sed s||| expression.
+sed_escape() {
+    printf '%s' "$1" | sed -e 's/[\\|&]/\\&/g'
+}
+
+render() {
+    local -a catalog_admin
+    read -r -a catalog_admin <<<"${CATALOG_ADMIN_ADDRS:-}"
+    sed -e '/^[[:space:]]*#/b' \
+        -e "s|@PREFIX@|$(sed_escape "${GATEWAY_PREFIX:?GATEWAY_PREFIX is required}")|g" \
+        -e "s|@LOG_DIR@|$(sed_escape "${GATEWAY_LOG_DIR:?GATEWAY_LOG_DIR is required}")|g" \
+        -e "s|@GATEWAY_HOST@|$(sed_escape "${GATEWAY_HOST:-127.0.0.1}")|g" \
+        -e "s|@GATEWAY_PORT@|$(sed_escape "${GATEWAY_PORT:-8080}")|g" \
+        -e "s|@CATALOG_ADMIN_UPSTREAMS@|$(sed_escape "$(upstream_servers "${catalog_admin[@]}")")|g" \
+        "$template"
+}
+
+render

@@ -1,0 +1,58 @@
+#pragma once
+
+#include <codeflix/core/config.hpp>
+#include <codeflix/db/database.hpp>
+#include <codeflix/db/migrations.hpp>
+#include <codeflix/http/middleware.hpp>
+#include <codeflix/http/router.hpp>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace codeflix::service {
+
+/// Everything a CODEFLIX service shares: configuration, JSON logging, its database (migrated at
+/// start), the HTTP server with the standard middleware chain, `/healthz`, `/readyz`,
+/// `/metrics`, and a graceful drain on SIGTERM or SIGINT.
+///
+/// Settings (service-specific `CODEFLIX_<SERVICE>_<KEY>` first, then `CODEFLIX_<KEY>`):
+/// HTTP_HOST, HTTP_PORT, HTTP_WORKERS, HTTP_IO_THREADS, HTTP_QUEUE_LIMIT, HTTP_BODY_LIMIT,
+/// LOG_LEVEL, DB_URL, DB_POOL_SIZE, CORS_ORIGINS (comma separated), PORT_FILE (write the bound
+/// port there: tests start services on port 0).
+class Service {
+public:
+    Service(std::string name, std::uint16_t default_port);
+    ~Service();
+
+    const core::Config& config() const { return config_; }
+    http::Router& router() { return router_; }
+
+    /// Opens the database named by DB_URL (default `sqlite:var/db/<name>.db`) and migrates it.
+    db::Database& open_database(const std::vector<db::Migration>& migrations);
+
+    /// A check that /readyz runs; the service is ready when all pass.
+    void add_readiness_check(std::string name, std::function<bool()> check);
+
+    /// Paths that take bodies other than JSON (e.g. HTML form posts).
+    void exempt_from_json_content_type(std::string prefix);
+
+    /// Serves until SIGTERM or SIGINT, then drains. Returns the process exit code.
+    int run();
+
+private:
+    struct Impl;
+    std::string name_;
+    core::Config config_;
+    http::Router router_;
+    std::unique_ptr<Impl> impl_;
+};
+
+/// Runs `wire` and then the service, turning configuration and start-up errors into one clear
+/// line on stderr and exit code 2. For a service's main().
+int run_main(std::string_view name, std::uint16_t default_port,
+             const std::function<void(Service&)>& wire);
+
+}  // namespace codeflix::service

@@ -1,0 +1,39 @@
+#include "metrics.hpp"
+
+#include <chrono>
+#include <prometheus/counter.h>
+#include <prometheus/histogram.h>
+#include <prometheus/registry.h>
+#include <prometheus/text_serializer.h>
+
+namespace codeflix::service {
+
+struct HttpMetrics::Impl {
+    std::shared_ptr<prometheus::Registry> registry = std::make_shared<prometheus::Registry>();
+    prometheus::Family<prometheus::Counter>& requests =
+        prometheus::BuildCounter().Name("http_requests_total").Help("HTTP requests by method, route and status").Register(*registry);
+    prometheus::Family<prometheus::Histogram>& latency =
+        prometheus::BuildHistogram().Name("http_request_duration_seconds").Help("HTTP request latency by route").Register(*registry);
+};
+
+HttpMetrics::HttpMetrics() : impl_(std::make_unique<Impl>()) {}
+HttpMetrics::~HttpMetrics() = default;
+
+http::Middleware HttpMetrics::middleware() {
+    return [impl = impl_.get()](http::Request& request, const http::Handler& next) {
+        auto started = std::chrono::steady_clock::now();
+        http::Response response = next(request);
+        double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        const std::string& route = request.route.empty() ? std::string("unmatched") : request.route;
+        impl->requests.Add({{"method", request.method}, {"route", route}, {"status", std::to_string(response.status)}}).Increment();
+        static const prometheus::Histogram::BucketBoundaries kBuckets = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5};
+        impl->latency.Add({{"route", route}}, kBuckets).Observe(seconds);
+        return response;
+    };
+}
+
+std::string HttpMetrics::render() const {
+    return prometheus::TextSerializer().Serialize(impl_->registry->Collect());
+}
+
+}  // namespace codeflix::service

@@ -1,0 +1,161 @@
+#include "metrics.hpp"
+
+#include <boost/json/object.hpp>
+#include <boost/json/serialize.hpp>
+#include <codeflix/core/log.hpp>
+#include <codeflix/http/problem.hpp>
+#include <codeflix/http/server.hpp>
+#include <codeflix/service/service.hpp>
+#include <csignal>
+#include <fstream>
+#include <iostream>
+#include <pthread.h>
+
+namespace codeflix::service {
+namespace {
+
+std::vector<std::string> split_list(const std::string& text) {
+    std::vector<std::string> items;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t end = text.find(',', start);
+        if (end == std::string::npos) end = text.size();
+        std::string item = text.substr(start, end - start);
+        if (!item.empty()) items.push_back(item);
+        start = end + 1;
+    }
+    return items;
+}
+
+sigset_t shutdown_signals() {
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGINT);
+    return set;
+}
+
+/// A database that cannot be reached is a 503 with Retry-After, not a 500: the request may work
+/// a moment later (the session has been reconnected when possible).
+http::Middleware database_unavailable() {
+    return [](http::Request& request, const http::Handler& next) {
+        try {
+            return next(request);
+        } catch (const soci::soci_error& e) {
+            if (!db::is_unavailable(e)) throw;
+            log::warn("database unavailable", {{"route", request.route}, {"error", e.what()}});
+            http::Response response = http::problem(503, "The database is unavailable; retry shortly");
+            response.headers.set("Retry-After", "1");
+            return response;
+        }
+    };
+}
+
+}  // namespace
+
+struct Service::Impl {
+    HttpMetrics metrics;
+    std::unique_ptr<db::Database> database;
+    std::vector<std::pair<std::string, std::function<bool()>>> readiness;
+    std::vector<std::string> json_exempt;
+    std::uint16_t default_port = 0;
+};
+
+Service::Service(std::string name, std::uint16_t default_port)
+    : name_(std::move(name)), config_(name_), impl_(std::make_unique<Impl>()) {
+    // Every thread started from here on inherits the mask; run() waits for the signals itself.
+    sigset_t set = shutdown_signals();
+    pthread_sigmask(SIG_BLOCK, &set, nullptr);
+    std::signal(SIGPIPE, SIG_IGN);
+    log::init(name_, config_.string("LOG_LEVEL", "info"));
+    impl_->default_port = default_port;
+}
+
+Service::~Service() = default;
+
+db::Database& Service::open_database(const std::vector<db::Migration>& migrations) {
+    std::string url = config_.string("DB_URL", "sqlite:var/db/" + name_ + ".db");
+    auto pool_size = static_cast<std::size_t>(config_.integer("DB_POOL_SIZE", 8, 1, 256));
+    impl_->database = db::Database::open(url, pool_size);
+    int version = db::migrate(*impl_->database, migrations);
+    log::info("database ready", {{"dialect", impl_->database->dialect() == db::Dialect::sqlite ? "sqlite" : "postgresql"},
+                                 {"schema_version", version}});
+    db::Database* database = impl_->database.get();
+    add_readiness_check("database", [database] { return database->ping(); });
+    return *impl_->database;
+}
+
+void Service::add_readiness_check(std::string name, std::function<bool()> check) {
+    impl_->readiness.emplace_back(std::move(name), std::move(check));
+}
+
+void Service::exempt_from_json_content_type(std::string prefix) { impl_->json_exempt.push_back(std::move(prefix)); }
+
+int Service::run() {
+    Impl& impl = *impl_;
+    router_.get("/healthz", [](http::Request&) { return http::Response::json(200, R"({"status":"ok"})"); });
+    router_.get("/readyz", [&impl](http::Request&) {
+        boost::json::object checks;
+        bool ready = true;
+        for (const auto& [check_name, check] : impl.readiness) {
+            bool ok = check();
+            ready = ready && ok;
+            checks[check_name] = ok ? "ok" : "failing";
+        }
+        boost::json::object body{{"status", ready ? "ready" : "not ready"}, {"checks", checks}};
+        return http::Response::json(ready ? 200 : 503, boost::json::serialize(body));
+    });
+    router_.get("/metrics", [&impl](http::Request&) {
+        http::Response response;
+        response.headers.set("Content-Type", "text/plain; version=0.0.4");
+        response.body = impl.metrics.render();
+        return response;
+    });
+
+    http::ServerOptions options;
+    options.host = config_.string("HTTP_HOST", "127.0.0.1");
+    options.port = static_cast<std::uint16_t>(config_.integer("HTTP_PORT", impl.default_port, 0, 65535));
+    options.workers = static_cast<std::size_t>(config_.integer("HTTP_WORKERS", 8, 1, 1024));
+    options.io_threads = static_cast<std::size_t>(config_.integer("HTTP_IO_THREADS", 1, 1, 64));
+    options.queue_limit = static_cast<std::size_t>(config_.integer("HTTP_QUEUE_LIMIT", 512, 1, 1 << 20));
+    options.body_limit = static_cast<std::size_t>(config_.integer("HTTP_BODY_LIMIT", 1 << 20, 1024, 64 << 20));
+    http::CorsOptions cors{split_list(config_.string("CORS_ORIGINS", "http://localhost:8080,http://127.0.0.1:8080"))};
+
+    http::Router& router = router_;
+    http::Server server(options, http::chain({http::request_id(), http::access_log(), impl.metrics.middleware(),
+                                              http::exception_guard(), database_unavailable(), http::cors(cors),
+                                              http::json_content_type(impl.json_exempt)},
+                                             [&router](http::Request& request) { return router.dispatch(request); }));
+    server.start();
+    std::string port_file = config_.string("PORT_FILE", "");
+    if (!port_file.empty()) {
+        std::ofstream(port_file + ".tmp") << server.port() << "\n";
+        std::rename((port_file + ".tmp").c_str(), port_file.c_str());
+    }
+    log::info("listening", {{"host", options.host}, {"port", static_cast<int>(server.port())}, {"workers", options.workers}});
+
+    sigset_t set = shutdown_signals();
+    int signal = 0;
+    sigwait(&set, &signal);
+    log::info("draining", {{"signal", signal}});
+    server.stop();
+    log::info("stopped");
+    return 0;
+}
+
+int run_main(std::string_view name, std::uint16_t default_port, const std::function<void(Service&)>& wire) {
+    try {
+        Service service{std::string(name), default_port};
+        wire(service);
+        return service.run();
+    } catch (const core::ConfigError& e) {
+        std::cerr << "codeflix-" << name << ": configuration error: " << e.what() << std::endl;
+    } catch (const db::MigrationError& e) {
+        std::cerr << "codeflix-" << name << ": " << e.what() << std::endl;
+    } catch (const std::exception& e) {
+        std::cerr << "codeflix-" << name << ": cannot start: " << e.what() << std::endl;
+    }
+    return 2;
+}
+
+}  // namespace codeflix::service

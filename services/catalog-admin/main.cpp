@@ -1,0 +1,15 @@
+#include <codeflix/core/clock.hpp>
+#include <codeflix/service/service.hpp>
+
+#include "src/http/routes.hpp"
+
+const std::vector<codeflix::db::Migration>& codeflix_embedded_migrations();
+
+int main() {
+    std::shared_ptr<codeflix::catalog_admin::http_api::CatalogAdminApi> api;
+    return codeflix::service::run_main("catalog-admin", 8082, [&](codeflix::service::Service& service) {
+        auto& database = service.open_database(codeflix_embedded_migrations());
+        api = codeflix::catalog_admin::http_api::add_routes(service.router(), database,
+                                                            [] { return codeflix::core::year_of(codeflix::core::now()); });
+    });
+}

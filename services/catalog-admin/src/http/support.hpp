@@ -1,0 +1,49 @@
+#pragma once
+
+#include <boost/json/object.hpp>
+#include <boost/json/value.hpp>
+#include <codeflix/core/result.hpp>
+#include <codeflix/db/database.hpp>
+#include <codeflix/http/message.hpp>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "../repositories/list_query.hpp"
+
+namespace codeflix::catalog_admin::http_api {
+
+using codeflix::http::Request;
+using codeflix::http::Response;
+
+/// The `{id}` path parameter as a canonical UUID, or a 400 problem.
+core::Result<std::string> path_id(const Request& request);
+
+/// The version an If-Match header demands: nullopt without the header or with `*`; a version
+/// that matches nothing when the tag is not one of ours.
+std::optional<std::int64_t> if_match_version(const Request& request);
+
+/// The strong entity tag of a version: "<version>" in quotes.
+std::string etag(std::int64_t version);
+
+/// The body as a JSON object, or a 400 problem.
+core::Result<boost::json::object> json_object_body(const Request& request);
+
+/// page, per_page, sort, dir, q and the filters `spec` allows, each checked (400 naming the
+/// parameter otherwise).
+core::Result<repositories::ListRequest> list_request(const Request& request, const repositories::ListSpec& spec);
+
+/// `{"data": [...], "meta": {page, per_page, total, last_page}}`.
+Response list_response(boost::json::array data, const repositories::ListRequest& request, std::int64_t total);
+
+/// A JSON representation with its ETag.
+Response entity_response(int status, const boost::json::object& body, std::int64_t version);
+
+/// Runs `write` in a transaction (rolled back unless it succeeds); a unique-index race becomes
+/// 409. POSTs carrying an Idempotency-Key run once per key: the same key and body replay the
+/// first answer, the same key with another body gets 422.
+Response run_write(db::Database& database, const Request& request,
+                   const std::function<core::Result<Response>(soci::session&)>& write);
+
+}  // namespace codeflix::catalog_admin::http_api

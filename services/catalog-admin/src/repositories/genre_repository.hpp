@@ -1,0 +1,34 @@
+#pragma once
+
+#include <map>
+#include <optional>
+#include <soci/soci.h>
+#include <string>
+#include <vector>
+
+#include "../domain/genre.hpp"
+#include "list_query.hpp"
+
+namespace codeflix::catalog_admin::repositories {
+
+/// Genres and the categories they belong to.
+class GenreRepository {
+public:
+    static const ListSpec& list_spec();
+
+    std::optional<domain::Genre> find(soci::session& session, const std::string& id) const;
+    std::vector<domain::Genre> list(soci::session& session, const ListRequest& request, std::int64_t* total) const;
+    void insert(soci::session& session, const domain::Genre& genre) const;
+    bool update(soci::session& session, const domain::Genre& genre, std::int64_t expected_version) const;
+    bool soft_delete(soci::session& session, const std::string& id, std::int64_t expected_version,
+                     const std::string& now) const;
+    std::optional<std::string> find_id_by_name(soci::session& session, const std::string& name,
+                                               const std::string& except_id) const;
+    /// Whether a live video uses the genre.
+    bool in_use(soci::session& session, const std::string& id) const;
+    /// The live categories of each of `genre_ids`.
+    std::map<std::string, std::vector<std::string>> categories_of(soci::session& session,
+                                                                  const std::vector<std::string>& genre_ids) const;
+};
+
+}  // namespace codeflix::catalog_admin::repositories

@@ -1,0 +1,50 @@
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <soci/soci.h>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace codeflix::catalog_admin::repositories {
+
+/// A many-to-many link table, e.g. genre_categories (genre_id -> category_id).
+struct Relation {
+    std::string_view table;
+    std::string_view owner_column;
+    std::string_view target_column;
+    std::string_view target_table;  ///< for "live targets only" reads
+};
+
+inline constexpr Relation kGenreCategories{"genre_categories", "genre_id", "category_id", "categories"};
+inline constexpr Relation kVideoCategories{"video_categories", "video_id", "category_id", "categories"};
+inline constexpr Relation kVideoGenres{"video_genres", "video_id", "genre_id", "genres"};
+inline constexpr Relation kVideoCastMembers{"video_cast_members", "video_id", "cast_member_id", "cast_members"};
+
+/// The ids each owner links to (live targets only, sorted), for many owners in one query.
+std::map<std::string, std::vector<std::string>> load_links(soci::session& session, const Relation& relation,
+                                                           const std::vector<std::string>& owner_ids);
+
+/// Makes the owner's links exactly `target_ids`.
+void replace_links(soci::session& session, const Relation& relation, const std::string& owner_id,
+                   const std::vector<std::string>& target_ids);
+
+/// Which of `ids` name live (not deleted) rows of `table` (one of the catalog tables).
+std::set<std::string> live_ids(soci::session& session, std::string_view table, const std::vector<std::string>& ids);
+
+/// Whether a live owner links to `target_id` (e.g. a live genre uses a category).
+bool has_live_owner(soci::session& session, const Relation& relation, std::string_view owner_table,
+                    const std::string& target_id);
+
+/// Soft-deletes a live row of `table` whose version is still `expected_version`; false otherwise.
+bool soft_delete_row(soci::session& session, std::string_view table, const std::string& id,
+                     std::int64_t expected_version, const std::string& now);
+
+/// Another live row of `table` whose name folds to the same key as `name`, if any.
+std::optional<std::string> find_live_id_by_name(soci::session& session, std::string_view table,
+                                                const std::string& name, const std::string& except_id);
+
+}  // namespace codeflix::catalog_admin::repositories

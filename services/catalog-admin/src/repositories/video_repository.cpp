@@ -1,0 +1,145 @@
+#include "video_repository.hpp"
+
+#include <codeflix/core/text.hpp>
+#include <codeflix/db/database.hpp>
+#include <codeflix/db/query.hpp>
+
+#include "relations.hpp"
+
+namespace codeflix::catalog_admin::repositories {
+namespace {
+
+constexpr const char* kSelectVideo =
+    "SELECT t.id, t.title, t.description, t.year_launched, t.opened, t.rating, t.duration, t.published, "
+    "t.video_status, t.trailer_status, t.thumbnail_status, t.thumbnail_half_status, t.banner_status, "
+    "t.version, t.created_at, t.updated_at FROM videos t";
+constexpr const char* kCountVideos = "SELECT COUNT(*) FROM videos t";
+constexpr const char* kFindVideo =
+    "SELECT t.id, t.title, t.description, t.year_launched, t.opened, t.rating, t.duration, t.published, "
+    "t.video_status, t.trailer_status, t.thumbnail_status, t.thumbnail_half_status, t.banner_status, "
+    "t.version, t.created_at, t.updated_at FROM videos t WHERE t.id = :id AND t.deleted_at IS NULL";
+constexpr const char* kInsertVideo =
+    "INSERT INTO videos (id, title, search_key, description, year_launched, opened, rating, duration, published, "
+    "version, created_at, updated_at) VALUES (:id, :title, :search_key, :description, :year_launched, :opened, "
+    ":rating, :duration, :published, :version, :created_at, :updated_at)";
+constexpr const char* kUpdateVideo =
+    "UPDATE videos SET title = :title, search_key = :search_key, description = :description, "
+    "year_launched = :year_launched, opened = :opened, rating = :rating, duration = :duration, "
+    "published = :published, version = :version, updated_at = :updated_at "
+    "WHERE id = :id AND version = :expected AND deleted_at IS NULL";
+constexpr const char* kVideoInCategory =
+    "EXISTS (SELECT 1 FROM video_categories vc WHERE vc.video_id = t.id AND vc.category_id = :category_id)";
+constexpr const char* kVideoInGenre =
+    "EXISTS (SELECT 1 FROM video_genres vg WHERE vg.video_id = t.id AND vg.genre_id = :genre_id)";
+constexpr const char* kVideoWithCastMember =
+    "EXISTS (SELECT 1 FROM video_cast_members vm WHERE vm.video_id = t.id AND vm.cast_member_id = :cast_member_id)";
+
+domain::Video from_row(const soci::row& row) {
+    domain::Video v;
+    v.meta.id = db::get_text(row, 0);
+    v.title = db::get_text(row, 1);
+    v.description = db::get_text(row, 2);
+    v.year_launched = static_cast<int>(db::get_int64(row, 3));
+    v.opened = db::get_int64(row, 4) != 0;
+    v.rating = db::get_text(row, 5);
+    v.duration = static_cast<int>(db::get_int64(row, 6));
+    v.published = db::get_int64(row, 7) != 0;
+    for (std::size_t i = 0; i < v.media_status.size(); ++i) v.media_status[i] = db::get_text(row, 8 + i);
+    v.meta.version = db::get_int64(row, 13);
+    v.meta.created_at = db::get_text(row, 14);
+    v.meta.updated_at = db::get_text(row, 15);
+    return v;
+}
+
+db::Params write_params(const domain::Video& v) {
+    db::Params p;
+    p.set("id", v.meta.id)
+        .set("title", v.title)
+        .set("search_key", core::search_fold(v.title))
+        .set("description", v.description)
+        .set("year_launched", v.year_launched)
+        .set("opened", v.opened)
+        .set("rating", v.rating)
+        .set("duration", v.duration)
+        .set("published", v.published)
+        .set("version", v.meta.version)
+        .set("updated_at", v.meta.updated_at);
+    return p;
+}
+
+void attach_links(soci::session& session, std::vector<domain::Video>& videos) {
+    std::vector<std::string> ids;
+    for (const auto& v : videos) ids.push_back(v.meta.id);
+    auto categories = load_links(session, kVideoCategories, ids);
+    auto genres = load_links(session, kVideoGenres, ids);
+    auto cast = load_links(session, kVideoCastMembers, ids);
+    for (auto& v : videos) {
+        v.categories_id = categories[v.meta.id];
+        v.genres_id = genres[v.meta.id];
+        v.cast_members_id = cast[v.meta.id];
+    }
+}
+
+void write_links(soci::session& session, const domain::Video& video) {
+    replace_links(session, kVideoCategories, video.meta.id, video.categories_id);
+    replace_links(session, kVideoGenres, video.meta.id, video.genres_id);
+    replace_links(session, kVideoCastMembers, video.meta.id, video.cast_members_id);
+}
+
+}  // namespace
+
+const ListSpec& VideoRepository::list_spec() {
+    static const ListSpec spec{
+        kSelectVideo,
+        kCountVideos,
+        "t.search_key",
+        "t.created_at",
+        {{"title", "t.search_key"},
+         {"year_launched", "t.year_launched"},
+         {"duration", "t.duration"},
+         {"rating", "t.rating"},
+         {"created_at", "t.created_at"},
+         {"updated_at", "t.updated_at"}},
+        {{"category_id", FilterKind::uuid, kVideoInCategory},
+         {"genre_id", FilterKind::uuid, kVideoInGenre},
+         {"cast_member_id", FilterKind::uuid, kVideoWithCastMember},
+         {"rating", FilterKind::choice, "t.rating = :rating", {"L", "10", "12", "14", "16", "18"}},
+         {"year", FilterKind::integer, "t.year_launched = :year"},
+         {"published", FilterKind::boolean, "t.published = :published"}},
+    };
+    return spec;
+}
+
+std::optional<domain::Video> VideoRepository::find(soci::session& session, const std::string& id) const {
+    std::vector<domain::Video> found;
+    db::for_each_row(session, kFindVideo, db::Params().set("id", id), [&](const soci::row& row) { found.push_back(from_row(row)); });
+    if (found.empty()) return std::nullopt;
+    attach_links(session, found);
+    return found.front();
+}
+
+std::vector<domain::Video> VideoRepository::list(soci::session& session, const ListRequest& request,
+                                                 std::int64_t* total) const {
+    std::vector<domain::Video> items;
+    *total = run_list(session, list_spec(), request, [&](const soci::row& row) { items.push_back(from_row(row)); });
+    attach_links(session, items);
+    return items;
+}
+
+void VideoRepository::insert(soci::session& session, const domain::Video& video) const {
+    db::execute(session, kInsertVideo, write_params(video).set("created_at", video.meta.created_at));
+    write_links(session, video);
+}
+
+bool VideoRepository::update(soci::session& session, const domain::Video& video, std::int64_t expected_version) const {
+    if (db::execute(session, kUpdateVideo, write_params(video).set("expected", expected_version)) != 1) return false;
+    write_links(session, video);
+    return true;
+}
+
+bool VideoRepository::soft_delete(soci::session& session, const std::string& id, std::int64_t expected_version,
+                                  const std::string& now) const {
+    return soft_delete_row(session, "videos", id, expected_version, now);
+}
+
+}  // namespace codeflix::catalog_admin::repositories
