@@ -71,6 +71,8 @@ void init(std::string_view service, std::string_view level) {
 void set_request_id(std::string_view id) { t_request_id.assign(id); }
 const std::string& request_id() { return t_request_id; }
 
+bool enabled(Level level) { return level >= state().min_level; }
+
 void write(Level level, std::string_view msg, Fields fields) {
     State& s = state();
     if (level < s.min_level) return;

@@ -2,6 +2,7 @@
 #include <codeflix/db/database.hpp>
 #include <boost/url/parse.hpp>
 #include <filesystem>
+#include <mutex>
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
@@ -37,6 +38,17 @@ std::string to_conninfo(std::string_view url) {
     return info;
 }
 
+/// Process-wide SQLite settings, before the first connection: each pooled connection is used by
+/// one thread at a time (multi-thread mode, no per-connection mutex), and the global memory
+/// statistics, which take a global mutex on every allocation, are off.
+void configure_sqlite_once() {
+    static std::once_flag once;
+    std::call_once(once, [] {
+        sqlite_api::sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
+        sqlite_api::sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    });
+}
+
 }  // namespace
 
 Database::Database(Dialect dialect, std::size_t pool_size)
@@ -53,6 +65,7 @@ std::unique_ptr<Database> Database::open(std::string_view url, std::size_t pool_
         }
         std::filesystem::path parent = std::filesystem::path(path).parent_path();
         if (!parent.empty()) std::filesystem::create_directories(parent);
+        configure_sqlite_once();
         std::unique_ptr<Database> db(new Database(Dialect::sqlite, pool_size));
         for (std::size_t i = 0; i < pool_size; ++i) {
             soci::session& s = db->pool_->at(i);

@@ -54,6 +54,7 @@ Middleware request_id() {
 
 Middleware access_log() {
     return [](Request& request, const Handler& next) {
+        if (!log::enabled(log::Level::info)) return next(request);
         auto started = std::chrono::steady_clock::now();
         Response response = next(request);
         double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();

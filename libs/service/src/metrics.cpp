@@ -1,6 +1,9 @@
 #include "metrics.hpp"
 
 #include <chrono>
+#include <string>
+#include <shared_mutex>
+#include <unordered_map>
 #include <prometheus/counter.h>
 #include <prometheus/histogram.h>
 #include <prometheus/registry.h>
@@ -8,7 +11,20 @@
 
 namespace codeflix::service {
 
+namespace {
+
+struct Series {
+    prometheus::Counter* requests;
+    prometheus::Histogram* latency;
+};
+
+}  // namespace
+
 struct HttpMetrics::Impl {
+    /// Family::Add locks and hashes its labels; the series seen so far are looked up here instead.
+    std::shared_mutex series_mutex;
+    std::unordered_map<std::string, Series> series;
+
     std::shared_ptr<prometheus::Registry> registry = std::make_shared<prometheus::Registry>();
     prometheus::Family<prometheus::Counter>& requests =
         prometheus::BuildCounter().Name("http_requests_total").Help("HTTP requests by method, route and status").Register(*registry);
@@ -24,10 +40,24 @@ http::Middleware HttpMetrics::middleware() {
         auto started = std::chrono::steady_clock::now();
         http::Response response = next(request);
         double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-        const std::string& route = request.route.empty() ? std::string("unmatched") : request.route;
-        impl->requests.Add({{"method", request.method}, {"route", route}, {"status", std::to_string(response.status)}}).Increment();
-        static const prometheus::Histogram::BucketBoundaries kBuckets = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5};
-        impl->latency.Add({{"route", route}}, kBuckets).Observe(seconds);
+        std::string route = request.route.empty() ? std::string("unmatched") : request.route;
+        std::string status = std::to_string(response.status);
+        std::string key = request.method + ' ' + route + ' ' + status;
+        Series found{nullptr, nullptr};
+        {
+            std::shared_lock lock(impl->series_mutex);
+            if (auto it = impl->series.find(key); it != impl->series.end()) found = it->second;
+        }
+        if (!found.requests) {
+            static const prometheus::Histogram::BucketBoundaries kBuckets = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05,
+                                                                              0.1,   0.25,   0.5,   1,    2.5,   5};
+            found = {&impl->requests.Add({{"method", request.method}, {"route", route}, {"status", status}}),
+                     &impl->latency.Add({{"route", route}}, kBuckets)};
+            std::unique_lock lock(impl->series_mutex);
+            impl->series.emplace(std::move(key), found);
+        }
+        found.requests->Increment();
+        found.latency->Observe(seconds);
         return response;
     };
 }

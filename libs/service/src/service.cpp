@@ -6,10 +6,12 @@
 #include <codeflix/http/problem.hpp>
 #include <codeflix/http/server.hpp>
 #include <codeflix/service/service.hpp>
+#include <algorithm>
 #include <csignal>
 #include <fstream>
 #include <iostream>
 #include <pthread.h>
+#include <thread>
 
 namespace codeflix::service {
 namespace {
@@ -25,6 +27,12 @@ std::vector<std::string> split_list(const std::string& text) {
         start = end + 1;
     }
     return items;
+}
+
+/// Two handler threads per core: enough to overlap database waits, few enough that an embedded
+/// SQLite is not slowed by threads fighting over two cores (measured in bench/).
+std::int64_t default_workers() {
+    return std::max<std::int64_t>(2, 2 * static_cast<std::int64_t>(std::thread::hardware_concurrency()));
 }
 
 sigset_t shutdown_signals() {
@@ -75,7 +83,7 @@ Service::~Service() = default;
 
 db::Database& Service::open_database(const std::vector<db::Migration>& migrations) {
     std::string url = config_.string("DB_URL", "sqlite:var/db/" + name_ + ".db");
-    auto pool_size = static_cast<std::size_t>(config_.integer("DB_POOL_SIZE", 8, 1, 256));
+    auto pool_size = static_cast<std::size_t>(config_.integer("DB_POOL_SIZE", default_workers(), 1, 256));
     impl_->database = db::Database::open(url, pool_size);
     int version = db::migrate(*impl_->database, migrations);
     log::info("database ready", {{"dialect", impl_->database->dialect() == db::Dialect::sqlite ? "sqlite" : "postgresql"},
@@ -115,7 +123,7 @@ int Service::run() {
     http::ServerOptions options;
     options.host = config_.string("HTTP_HOST", "127.0.0.1");
     options.port = static_cast<std::uint16_t>(config_.integer("HTTP_PORT", impl.default_port, 0, 65535));
-    options.workers = static_cast<std::size_t>(config_.integer("HTTP_WORKERS", 8, 1, 1024));
+    options.workers = static_cast<std::size_t>(config_.integer("HTTP_WORKERS", default_workers(), 1, 1024));
     options.io_threads = static_cast<std::size_t>(config_.integer("HTTP_IO_THREADS", 1, 1, 64));
     options.queue_limit = static_cast<std::size_t>(config_.integer("HTTP_QUEUE_LIMIT", 512, 1, 1 << 20));
     options.body_limit = static_cast<std::size_t>(config_.integer("HTTP_BODY_LIMIT", 1 << 20, 1024, 64 << 20));

@@ -50,7 +50,7 @@ db::Params write_params(const domain::Genre& g) {
 void attach_categories(soci::session& session, std::vector<domain::Genre>& genres) {
     std::vector<std::string> ids;
     for (const auto& g : genres) ids.push_back(g.meta.id);
-    auto links = load_links(session, kGenreCategories, ids);
+    auto links = load_links(session, {kGenreCategories}, ids).front();
     for (auto& g : genres) g.categories_id = links[g.meta.id];
 }
 
@@ -112,7 +112,7 @@ bool GenreRepository::in_use(soci::session& session, const std::string& id) cons
 
 std::map<std::string, std::vector<std::string>> GenreRepository::categories_of(
     soci::session& session, const std::vector<std::string>& genre_ids) const {
-    return load_links(session, kGenreCategories, genre_ids);
+    return load_links(session, {kGenreCategories}, genre_ids).front();
 }
 
 }  // namespace codeflix::catalog_admin::repositories

@@ -10,8 +10,9 @@ namespace {
 // Templates over whitelisted table and column names (the constants in relations.hpp); values are
 // always bound.
 constexpr std::string_view kSelectLinks =
-    "SELECT l.{owner}, l.{target} FROM {table} l JOIN {target_table} x ON x.id = l.{target} "
-    "WHERE x.deleted_at IS NULL AND l.{owner} IN {ids} ORDER BY l.{owner}, l.{target}";
+    "SELECT {relation}, l.{owner}, l.{target} FROM {table} l JOIN {target_table} x ON x.id = l.{target} "
+    "WHERE x.deleted_at IS NULL AND l.{owner} IN {ids}";
+constexpr std::string_view kOrderLinks = " ORDER BY 1, 2, 3";
 constexpr std::string_view kDeleteLinks = "DELETE FROM {table} WHERE {owner} = :owner";
 constexpr std::string_view kInsertLink = "INSERT INTO {table} ({owner}, {target}) VALUES (:owner, :target)";
 constexpr std::string_view kSelectLiveIds = "SELECT id FROM {table} WHERE deleted_at IS NULL AND id IN {ids}";
@@ -37,14 +38,22 @@ std::string fill_all(std::string_view sql, const Relation& r) {
 
 }  // namespace
 
-std::map<std::string, std::vector<std::string>> load_links(soci::session& session, const Relation& relation,
-                                                           const std::vector<std::string>& owner_ids) {
-    std::map<std::string, std::vector<std::string>> links;
-    if (owner_ids.empty()) return links;
+std::vector<Links> load_links(soci::session& session, const std::vector<Relation>& relations,
+                              const std::vector<std::string>& owner_ids) {
+    std::vector<Links> links(relations.size());
+    if (owner_ids.empty() || relations.empty()) return links;
     db::Params params;
-    std::string in = params.list("o", owner_ids);
-    db::for_each_row(session, db::fill(fill_all(kSelectLinks, relation), "ids", in), std::move(params),
-                     [&](const soci::row& row) { links[db::get_text(row, 0)].push_back(db::get_text(row, 1)); });
+    std::string sql;
+    for (std::size_t i = 0; i < relations.size(); ++i) {
+        if (i) sql += " UNION ALL ";
+        std::string in = params.list("o" + std::to_string(i) + "_", owner_ids);
+        sql += db::fill(db::fill(fill_all(kSelectLinks, relations[i]), "ids", in), "relation", std::to_string(i));
+    }
+    sql += kOrderLinks;
+    db::for_each_row(session, sql, std::move(params), [&](const soci::row& row) {
+        auto relation = static_cast<std::size_t>(db::get_int64(row, 0));
+        links.at(relation)[db::get_text(row, 1)].push_back(db::get_text(row, 2));
+    });
     return links;
 }
 

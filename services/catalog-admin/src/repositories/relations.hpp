@@ -24,9 +24,12 @@ inline constexpr Relation kVideoCategories{"video_categories", "video_id", "cate
 inline constexpr Relation kVideoGenres{"video_genres", "video_id", "genre_id", "genres"};
 inline constexpr Relation kVideoCastMembers{"video_cast_members", "video_id", "cast_member_id", "cast_members"};
 
-/// The ids each owner links to (live targets only, sorted), for many owners in one query.
-std::map<std::string, std::vector<std::string>> load_links(soci::session& session, const Relation& relation,
-                                                           const std::vector<std::string>& owner_ids);
+/// Owner id -> the ids it links to (live targets only, sorted).
+using Links = std::map<std::string, std::vector<std::string>>;
+
+/// The links of many owners through several relations, in one query; one Links per relation.
+std::vector<Links> load_links(soci::session& session, const std::vector<Relation>& relations,
+                              const std::vector<std::string>& owner_ids);
 
 /// Makes the owner's links exactly `target_ids`.
 void replace_links(soci::session& session, const Relation& relation, const std::string& owner_id,

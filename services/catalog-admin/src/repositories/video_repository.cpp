@@ -70,13 +70,11 @@ db::Params write_params(const domain::Video& v) {
 void attach_links(soci::session& session, std::vector<domain::Video>& videos) {
     std::vector<std::string> ids;
     for (const auto& v : videos) ids.push_back(v.meta.id);
-    auto categories = load_links(session, kVideoCategories, ids);
-    auto genres = load_links(session, kVideoGenres, ids);
-    auto cast = load_links(session, kVideoCastMembers, ids);
+    auto links = load_links(session, {kVideoCategories, kVideoGenres, kVideoCastMembers}, ids);
     for (auto& v : videos) {
-        v.categories_id = categories[v.meta.id];
-        v.genres_id = genres[v.meta.id];
-        v.cast_members_id = cast[v.meta.id];
+        v.categories_id = links[0][v.meta.id];
+        v.genres_id = links[1][v.meta.id];
+        v.cast_members_id = links[2][v.meta.id];
     }
 }
 

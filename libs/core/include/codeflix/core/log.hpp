@@ -38,6 +38,9 @@ void init(std::string_view service, std::string_view level);
 void set_request_id(std::string_view id);
 const std::string& request_id();
 
+/// Whether lines of `level` are written (to skip building fields nobody will see).
+bool enabled(Level level);
+
 void write(Level level, std::string_view msg, Fields fields = {});
 inline void debug(std::string_view msg, Fields fields = {}) { write(Level::debug, msg, fields); }
 inline void info(std::string_view msg, Fields fields = {}) { write(Level::info, msg, fields); }

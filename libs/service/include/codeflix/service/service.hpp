@@ -21,7 +21,8 @@ namespace codeflix::service {
 /// Settings (service-specific `CODEFLIX_<SERVICE>_<KEY>` first, then `CODEFLIX_<KEY>`):
 /// HTTP_HOST, HTTP_PORT, HTTP_WORKERS, HTTP_IO_THREADS, HTTP_QUEUE_LIMIT, HTTP_BODY_LIMIT,
 /// LOG_LEVEL, DB_URL, DB_POOL_SIZE, CORS_ORIGINS (comma separated), PORT_FILE (write the bound
-/// port there: tests start services on port 0).
+/// port there: tests start services on port 0). HTTP_WORKERS and DB_POOL_SIZE default to twice
+/// the number of cores.
 class Service {
 public:
     Service(std::string name, std::uint16_t default_port);
