@@ -8,6 +8,9 @@ shopt -s inherit_errexit
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 readonly ROOT
+# shellcheck source=SCRIPTDIR/../tools/lib.sh
+source "$ROOT/tools/lib.sh" # die, free_ports, wait_http, stop_pids, require_cmds
+readonly DIE_PREFIX="bench: "
 readonly BIN="${1:-$ROOT/build/release/services/catalog-admin/codeflix-catalog-admin}"
 readonly DURATION="${BENCH_DURATION:-10s}"
 readonly CONNECTIONS="${BENCH_CONNECTIONS:-64}"
@@ -16,35 +19,11 @@ readonly NGINX_WORKERS="${BENCH_NGINX_WORKERS:-1}"
 WORK=""
 declare -a PIDS=()
 
-die() { echo "bench: $*" >&2; exit 1; }
-
 cleanup() {
-    local pid
-    for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-    for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+    stop_pids "${PIDS[@]}"
     [[ -n $WORK ]] && rm -rf "$WORK"
 }
 trap cleanup EXIT
-
-free_ports() {
-    python3 - "$1" <<'PY'
-import socket, sys
-socks = [socket.socket() for _ in range(int(sys.argv[1]))]
-for s in socks:
-    s.bind(("127.0.0.1", 0))
-print(" ".join(str(s.getsockname()[1]) for s in socks))
-PY
-}
-
-wait_http() {
-    local url=$1 log=$2
-    for _ in $(seq 1 100); do
-        curl -fsS -o /dev/null --max-time 1 "$url" 2>/dev/null && return 0
-        sleep 0.2
-    done
-    tail -n 30 "$log" >&2 || true
-    die "$url did not answer 200 within 20 s"
-}
 
 start_service() {
     CODEFLIX_HTTP_HOST=127.0.0.1 CODEFLIX_HTTP_PORT="$SERVICE_PORT" CODEFLIX_LOG_LEVEL=warn \
@@ -151,9 +130,7 @@ print_table() {
 
 main() {
     [[ -x $BIN ]] || die "service binary not found: $BIN (build with: cmake --preset release && cmake --build --preset release)"
-    for tool in wrk nginx jq curl python3; do
-        command -v "$tool" >/dev/null || die "$tool is required"
-    done
+    require_cmds wrk nginx jq curl python3
     WORK=$(mktemp -d)
     chmod 755 "$WORK" # nginx workers run as nobody when the master is root
     read -r SERVICE_PORT NGINX_PORT <<<"$(free_ports 2)"

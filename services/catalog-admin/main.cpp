@@ -7,9 +7,11 @@ const std::vector<codeflix::db::Migration>& codeflix_embedded_migrations();
 
 int main() {
     std::shared_ptr<codeflix::catalog_admin::http_api::CatalogAdminApi> api;
-    return codeflix::service::run_main("catalog-admin", 8082, [&](codeflix::service::Service& service) {
-        auto& database = service.open_database(codeflix_embedded_migrations());
-        api = codeflix::catalog_admin::http_api::add_routes(service.router(), database,
-                                                            [] { return codeflix::core::year_of(codeflix::core::now()); });
-    });
+    return codeflix::service::run_main(
+        "catalog-admin", 8082, [&](codeflix::service::Service& service) {
+            auto& database = service.open_database(codeflix_embedded_migrations());
+            api = codeflix::catalog_admin::http_api::add_routes(service.router(), database, [] {
+                return codeflix::core::year_of(codeflix::core::now());
+            });
+        });
 }

@@ -8,6 +8,8 @@ shopt -s inherit_errexit
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 readonly ROOT
+# shellcheck source=SCRIPTDIR/../../tools/lib.sh
+source "$ROOT/tools/lib.sh" # free_ports, wait_http, stop_pids, require_cmds
 readonly BIN="${1:?usage: gateway_test.sh path/to/codeflix-catalog-admin}"
 readonly NGINX="${NGINX:-$(command -v nginx || echo /usr/sbin/nginx)}"
 
@@ -17,42 +19,14 @@ declare -a PIDS=()
 
 pass() { echo "PASS: $*"; }
 fail() { echo "FAIL: $*"; FAILED=1; }
+# Replaces lib.sh's die (also used by wait_http): fatal failures are FAIL lines on stdout.
 die() { echo "FAIL: $*"; exit 1; }
 
 cleanup() {
-    local pid
-    for pid in "${PIDS[@]}"; do
-        kill "$pid" 2>/dev/null || true
-    done
-    for pid in "${PIDS[@]}"; do
-        wait "$pid" 2>/dev/null || true
-    done
+    stop_pids "${PIDS[@]}"
     [[ -n $WORK ]] && rm -rf "$WORK"
 }
 trap cleanup EXIT
-
-# free_ports N: prints N distinct free TCP ports on 127.0.0.1.
-free_ports() {
-    python3 - "$1" <<'PY'
-import socket, sys
-socks = [socket.socket() for _ in range(int(sys.argv[1]))]
-for s in socks:
-    s.bind(("127.0.0.1", 0))
-print(" ".join(str(s.getsockname()[1]) for s in socks))
-PY
-}
-
-# wait_http URL LOG: waits up to 20 s for a 200, else fails with the tail of LOG.
-wait_http() {
-    local url=$1 log=$2
-    for _ in $(seq 1 100); do
-        curl -fsS -o /dev/null --max-time 1 "$url" 2>/dev/null && return 0
-        sleep 0.2
-    done
-    echo "--- tail of $log"
-    tail -n 30 "$log" || true
-    die "$url did not answer 200 within 20 s"
-}
 
 # start_copy NAME PORT: starts one copy of the service and waits until it is ready.
 start_copy() {
@@ -155,7 +129,7 @@ check_failover() {
 
 main() {
     [[ -x $BIN ]] || die "service binary not found or not executable: $BIN"
-    command -v jq >/dev/null || die "jq is required"
+    require_cmds jq
     WORK=$(mktemp -d)
     chmod 755 "$WORK" # nginx workers run as nobody when the master is root
     read -r PORT_A PORT_B GATEWAY_PORT <<<"$(free_ports 3)"

@@ -51,12 +51,15 @@ std::optional<std::string> ObjectReader::string(std::string_view field, std::siz
     std::string_view text = trim(v->get_string());
     std::size_t length = utf8_length(text);
     if (length < min_chars) {
-        add_error(std::string(field), min_chars == 1 ? "must not be empty"
-                                                     : "must have at least " + std::to_string(min_chars) + " characters");
+        add_error(std::string(field),
+                  min_chars == 1
+                      ? "must not be empty"
+                      : "must have at least " + std::to_string(min_chars) + " characters");
         return std::nullopt;
     }
     if (length > max_chars) {
-        add_error(std::string(field), "must have at most " + std::to_string(max_chars) + " characters");
+        add_error(std::string(field),
+                  "must have at most " + std::to_string(max_chars) + " characters");
         return std::nullopt;
     }
     return std::string(text);
@@ -88,7 +91,8 @@ std::optional<std::int64_t> ObjectReader::integer(std::string_view field, std::i
     const auto* v = find(field);
     if (!v) return std::nullopt;
     std::optional<std::int64_t> number;
-    if (v->is_int64()) number = v->get_int64();
+    if (v->is_int64())
+        number = v->get_int64();
     else if (v->is_uint64() && v->get_uint64() <= static_cast<std::uint64_t>(INT64_MAX))
         number = static_cast<std::int64_t>(v->get_uint64());
     if (!number) {
@@ -96,8 +100,8 @@ std::optional<std::int64_t> ObjectReader::integer(std::string_view field, std::i
         return std::nullopt;
     }
     if (*number < min || *number > max) {
-        add_error(std::string(field), "must be between " + std::to_string(min) + " and " +
-                                          std::to_string(max));
+        add_error(std::string(field),
+                  "must be between " + std::to_string(min) + " and " + std::to_string(max));
         return std::nullopt;
     }
     return number;

@@ -1,3 +1,6 @@
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+
 #include <boost/json/serialize.hpp>
 #include <boost/json/string.hpp>
 #include <boost/json/value.hpp>
@@ -7,8 +10,6 @@
 #include <cstdio>
 #include <memory>
 #include <mutex>
-#include <spdlog/sinks/stdout_sinks.h>
-#include <spdlog/spdlog.h>
 
 namespace codeflix::log {
 namespace {
@@ -38,10 +39,14 @@ thread_local std::string t_request_id;
 
 const char* level_name(Level level) {
     switch (level) {
-        case Level::debug: return "debug";
-        case Level::info: return "info";
-        case Level::warn: return "warn";
-        case Level::error: return "error";
+        case Level::debug:
+            return "debug";
+        case Level::info:
+            return "info";
+        case Level::warn:
+            return "warn";
+        case Level::error:
+            return "error";
     }
     return "info";
 }
@@ -59,12 +64,17 @@ Value::Value(bool flag) : json_(flag ? "true" : "false") {}
 
 void init(std::string_view service, std::string_view level) {
     State& s = state();
-    if (level == "debug") s.min_level = Level::debug;
-    else if (level == "info") s.min_level = Level::info;
-    else if (level == "warn") s.min_level = Level::warn;
-    else if (level == "error") s.min_level = Level::error;
-    else throw core::ConfigError("CODEFLIX_LOG_LEVEL=\"" + std::string(level) +
-                                 "\" is not one of debug, info, warn, error");
+    if (level == "debug")
+        s.min_level = Level::debug;
+    else if (level == "info")
+        s.min_level = Level::info;
+    else if (level == "warn")
+        s.min_level = Level::warn;
+    else if (level == "error")
+        s.min_level = Level::error;
+    else
+        throw core::ConfigError("CODEFLIX_LOG_LEVEL=\"" + std::string(level) +
+                                "\" is not one of debug, info, warn, error");
     s.service_json = quote(service);
 }
 

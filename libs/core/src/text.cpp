@@ -10,13 +10,18 @@ using namespace std::string_view_literals;
 char32_t next_code_point(std::string_view s, std::size_t& i) {
     auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
     unsigned char b0 = byte(i);
-    int extra = b0 < 0x80 ? 0 : (b0 >> 5) == 0x6 ? 1 : (b0 >> 4) == 0xE ? 2 : (b0 >> 3) == 0x1E ? 3 : -1;
+    int extra = b0 < 0x80           ? 0
+                : (b0 >> 5) == 0x6  ? 1
+                : (b0 >> 4) == 0xE  ? 2
+                : (b0 >> 3) == 0x1E ? 3
+                                    : -1;
     if (extra <= 0 || i + static_cast<std::size_t>(extra) >= s.size()) {
         ++i;
         return b0;
     }
     char32_t cp = b0 & (0x3F >> extra);
-    for (int k = 1; k <= extra; ++k) cp = (cp << 6) | (byte(i + static_cast<std::size_t>(k)) & 0x3F);
+    for (int k = 1; k <= extra; ++k)
+        cp = (cp << 6) | (byte(i + static_cast<std::size_t>(k)) & 0x3F);
     i += static_cast<std::size_t>(extra) + 1;
     return cp;
 }
@@ -104,8 +109,10 @@ std::string search_fold(std::string_view text) {
         char32_t c = lower(next_code_point(text, i));
         if (c >= 0x300 && c <= 0x36F) continue;  // combining diacritical marks (decomposed input)
         char base = '\0';
-        if (c >= 0xC0 && c <= 0xFF) base = kLatin1Base[c - 0xC0];
-        else if (c >= 0x100 && c <= 0x17F) base = kLatinExtABase[c - 0x100];
+        if (c >= 0xC0 && c <= 0xFF)
+            base = kLatin1Base[c - 0xC0];
+        else if (c >= 0x100 && c <= 0x17F)
+            base = kLatinExtABase[c - 0x100];
         if (c == 0xDF) {
             out += "ss";
         } else if (c == 0xE6) {

@@ -1,8 +1,9 @@
+#include <openssl/rand.h>
+
 #include <array>
 #include <chrono>
 #include <codeflix/core/uuid.hpp>
 #include <cstdint>
-#include <openssl/rand.h>
 #include <stdexcept>
 
 namespace codeflix::core {

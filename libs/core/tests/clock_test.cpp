@@ -1,5 +1,6 @@
-#include <codeflix/core/clock.hpp>
 #include <gtest/gtest.h>
+
+#include <codeflix/core/clock.hpp>
 
 using namespace codeflix::core;
 

@@ -1,6 +1,7 @@
+#include <gtest/gtest.h>
+
 #include <codeflix/core/config.hpp>
 #include <cstdlib>
-#include <gtest/gtest.h>
 
 using namespace codeflix::core;
 

@@ -1,5 +1,6 @@
-#include <codeflix/core/json.hpp>
 #include <gtest/gtest.h>
+
+#include <codeflix/core/json.hpp>
 
 using namespace codeflix::core;
 
@@ -51,7 +52,8 @@ TEST(Json, NullableStringDistinguishesNullFromAbsent) {
 }
 
 TEST(Json, IntegersBooleansAndRanges) {
-    auto object = object_of(R"({"y":1999,"z":1.5,"w":"3","b":true,"n":1,"big":18446744073709551615})");
+    auto object =
+        object_of(R"({"y":1999,"z":1.5,"w":"3","b":true,"n":1,"big":18446744073709551615})");
     ObjectReader reader(object, {"y", "z", "w", "b", "n", "big"});
     EXPECT_EQ(reader.integer("y", 1888, 2031), 1999);
     EXPECT_FALSE(reader.integer("z", 0, 10));
@@ -80,5 +82,6 @@ TEST(Json, UuidArraysRejectGarbageAndDuplicates) {
     EXPECT_FALSE(reader.uuid_array("notarray", 1, 10));
     std::vector<std::string> fields;
     for (const auto& e : reader.errors()) fields.push_back(e.field);
-    EXPECT_EQ(fields, (std::vector<std::string>{"empty", "bad[0]", "bad[1]", "dup[1]", "notarray"}));
+    EXPECT_EQ(fields,
+              (std::vector<std::string>{"empty", "bad[0]", "bad[1]", "dup[1]", "notarray"}));
 }

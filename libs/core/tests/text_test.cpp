@@ -1,5 +1,6 @@
-#include <codeflix/core/text.hpp>
 #include <gtest/gtest.h>
+
+#include <codeflix/core/text.hpp>
 
 using namespace codeflix::core;
 

@@ -1,5 +1,6 @@
-#include <codeflix/core/uuid.hpp>
 #include <gtest/gtest.h>
+
+#include <codeflix/core/uuid.hpp>
 #include <set>
 
 using namespace codeflix::core;

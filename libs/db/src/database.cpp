@@ -1,10 +1,11 @@
-#include <codeflix/core/config.hpp>
-#include <codeflix/db/database.hpp>
-#include <boost/url/parse.hpp>
-#include <filesystem>
-#include <mutex>
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
+
+#include <boost/url/parse.hpp>
+#include <codeflix/core/config.hpp>
+#include <codeflix/db/database.hpp>
+#include <filesystem>
+#include <mutex>
 
 namespace codeflix::db {
 namespace {
@@ -52,7 +53,9 @@ void configure_sqlite_once() {
 }  // namespace
 
 Database::Database(Dialect dialect, std::size_t pool_size)
-    : dialect_(dialect), pool_size_(pool_size), pool_(std::make_unique<soci::connection_pool>(pool_size)) {}
+    : dialect_(dialect),
+      pool_size_(pool_size),
+      pool_(std::make_unique<soci::connection_pool>(pool_size)) {}
 
 Database::~Database() = default;
 
@@ -61,7 +64,8 @@ std::unique_ptr<Database> Database::open(std::string_view url, std::size_t pool_
         std::string path(url.substr(7));
         if (path.starts_with("//")) path.erase(0, 2);
         if (path.empty() || path.find_first_of("\"'") != std::string::npos) {
-            throw core::ConfigError("database URL \"" + std::string(url) + "\" has no usable file path");
+            throw core::ConfigError("database URL \"" + std::string(url) +
+                                    "\" has no usable file path");
         }
         std::filesystem::path parent = std::filesystem::path(path).parent_path();
         if (!parent.empty()) std::filesystem::create_directories(parent);
@@ -136,7 +140,8 @@ bool is_unique_violation(const soci::soci_error& error) {
     if (const auto* pg = dynamic_cast<const soci::postgresql_soci_error*>(&error)) {
         return pg->sqlstate() == "23505";
     }
-    return std::string_view(error.what()).find("UNIQUE constraint failed") != std::string_view::npos;
+    return std::string_view(error.what()).find("UNIQUE constraint failed") !=
+           std::string_view::npos;
 }
 
 std::string escape_like(std::string_view text) {
@@ -151,16 +156,24 @@ std::string escape_like(std::string_view text) {
 
 std::int64_t get_int64(const soci::row& row, std::size_t index) {
     switch (row.get_properties(index).get_data_type()) {
-        case soci::dt_integer: return row.get<int>(index);
-        case soci::dt_long_long: return row.get<long long>(index);
-        case soci::dt_unsigned_long_long: return static_cast<std::int64_t>(row.get<unsigned long long>(index));
-        case soci::dt_double: return static_cast<std::int64_t>(row.get<double>(index));
-        case soci::dt_string: return std::stoll(row.get<std::string>(index));
-        default: throw soci::soci_error("column " + std::to_string(index) + " is not an integer");
+        case soci::dt_integer:
+            return row.get<int>(index);
+        case soci::dt_long_long:
+            return row.get<long long>(index);
+        case soci::dt_unsigned_long_long:
+            return static_cast<std::int64_t>(row.get<unsigned long long>(index));
+        case soci::dt_double:
+            return static_cast<std::int64_t>(row.get<double>(index));
+        case soci::dt_string:
+            return std::stoll(row.get<std::string>(index));
+        default:
+            throw soci::soci_error("column " + std::to_string(index) + " is not an integer");
     }
 }
 
-std::string get_text(const soci::row& row, std::size_t index) { return row.get<std::string>(index); }
+std::string get_text(const soci::row& row, std::size_t index) {
+    return row.get<std::string>(index);
+}
 
 std::optional<std::string> get_optional_text(const soci::row& row, std::size_t index) {
     if (row.get_indicator(index) == soci::i_null) return std::nullopt;

@@ -14,7 +14,8 @@ constexpr const char* kCreateTable =
     " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)";
 constexpr const char* kSelectVersion = "SELECT COALESCE(MAX(version), 0) FROM schema_migrations";
 constexpr const char* kInsertVersion =
-    "INSERT INTO schema_migrations (version, name, applied_at) VALUES (:version, :name, :applied_at)";
+    "INSERT INTO schema_migrations (version, name, applied_at) VALUES (:version, :name, "
+    ":applied_at)";
 
 void lock_for_migration(Database& database, soci::session& session) {
     if (database.dialect() == Dialect::postgresql) {
@@ -40,7 +41,9 @@ std::vector<std::string> split_statements(std::string_view sql) {
         std::string_view line = sql.substr(pos, end - pos);
         pos = end + 1;
         std::string_view trimmed = line;
-        while (!trimmed.empty() && (trimmed.back() == ' ' || trimmed.back() == '\r' || trimmed.back() == '\t')) trimmed.remove_suffix(1);
+        while (!trimmed.empty() &&
+               (trimmed.back() == ' ' || trimmed.back() == '\r' || trimmed.back() == '\t'))
+            trimmed.remove_suffix(1);
         std::size_t first = trimmed.find_first_not_of(" \t");
         if (first == std::string_view::npos || trimmed.substr(first).starts_with("--")) continue;
         current.append(trimmed);
@@ -59,7 +62,8 @@ int migrate(Database& database, const std::vector<Migration>& all) {
     std::vector<Migration> migrations;
     std::copy_if(all.begin(), all.end(), std::back_inserter(migrations),
                  [&](const Migration& m) { return m.dialect == database.dialect(); });
-    std::sort(migrations.begin(), migrations.end(), [](const auto& a, const auto& b) { return a.version < b.version; });
+    std::sort(migrations.begin(), migrations.end(),
+              [](const auto& a, const auto& b) { return a.version < b.version; });
     int newest_known = migrations.empty() ? 0 : migrations.back().version;
 
     database.transaction([&](soci::session& session) {
@@ -67,7 +71,8 @@ int migrate(Database& database, const std::vector<Migration>& all) {
         session << kCreateTable;
         return 0;
     });
-    int applied = database.with_session([](soci::session& session) { return current_version(session); });
+    int applied =
+        database.with_session([](soci::session& session) { return current_version(session); });
     if (applied > newest_known) {
         throw MigrationError("the database schema is at version " + std::to_string(applied) +
                              ", newer than this build knows (" + std::to_string(newest_known) +
@@ -80,7 +85,8 @@ int migrate(Database& database, const std::vector<Migration>& all) {
             for (const auto& statement : split_statements(migration.sql)) session << statement;
             std::string name = migration.name;
             std::string now = core::to_rfc3339(core::now());
-            session << kInsertVersion, soci::use(migration.version), soci::use(name), soci::use(now);
+            session << kInsertVersion, soci::use(migration.version), soci::use(name),
+                soci::use(now);
             log::info("migration applied", {{"version", migration.version}, {"name", name}});
             return 0;
         });

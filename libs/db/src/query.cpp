@@ -11,7 +11,8 @@ Params& Params::set(std::string name, std::string value) {
 
 Params& Params::set(std::string name, std::optional<std::string> value) {
     bool present = value.has_value();
-    texts_.push_back({std::move(name), present ? std::move(*value) : std::string(), present ? soci::i_ok : soci::i_null});
+    texts_.push_back({std::move(name), present ? std::move(*value) : std::string(),
+                      present ? soci::i_ok : soci::i_null});
     return *this;
 }
 
@@ -67,7 +68,8 @@ std::string fill(std::string_view sql_template, std::string_view name, std::stri
     std::string key = "{" + std::string(name) + "}";
     std::string out;
     std::size_t start = 0;
-    for (auto pos = sql_template.find(key); pos != std::string_view::npos; pos = sql_template.find(key, start)) {
+    for (auto pos = sql_template.find(key); pos != std::string_view::npos;
+         pos = sql_template.find(key, start)) {
         out.append(sql_template.substr(start, pos - start));
         out.append(text);
         start = pos + key.size();

@@ -1,8 +1,9 @@
+#include <soci/postgresql/soci-postgresql.h>
+
 #include <codeflix/core/uuid.hpp>
 #include <codeflix/db/testing.hpp>
 #include <cstdlib>
 #include <filesystem>
-#include <soci/postgresql/soci-postgresql.h>
 #include <stdexcept>
 
 namespace codeflix::db::testing {
@@ -29,12 +30,14 @@ TestDatabase::TestDatabase(Dialect dialect) : dialect_(dialect), name_(unique_na
     const char* admin = std::getenv("CODEFLIX_TEST_PG_URL");
     if (!admin || !*admin) {
         throw std::runtime_error(
-            "CODEFLIX_TEST_PG_URL is not set: PostgreSQL tests need a server (./codeflix test starts one)");
+            "CODEFLIX_TEST_PG_URL is not set: PostgreSQL tests need a server (./codeflix test "
+            "starts one)");
     }
     admin_url_ = admin;
     auto slash = admin_url_.rfind('/');
     if (slash == std::string::npos || slash < std::string("postgresql://").size()) {
-        throw std::runtime_error("CODEFLIX_TEST_PG_URL must look like postgresql://user@host:port/db");
+        throw std::runtime_error(
+            "CODEFLIX_TEST_PG_URL must look like postgresql://user@host:port/db");
     }
     url_ = admin_url_.substr(0, slash + 1) + name_;
     auto admin_db = Database::open(admin_url_, 1);
@@ -59,6 +62,8 @@ TestDatabase::~TestDatabase() {
 
 std::vector<Dialect> all_dialects() { return {Dialect::sqlite, Dialect::postgresql}; }
 
-std::string dialect_name(Dialect dialect) { return dialect == Dialect::sqlite ? "sqlite" : "postgresql"; }
+std::string dialect_name(Dialect dialect) {
+    return dialect == Dialect::sqlite ? "sqlite" : "postgresql";
+}
 
 }  // namespace codeflix::db::testing

@@ -1,7 +1,8 @@
+#include <gtest/gtest.h>
+
 #include <codeflix/db/migrations.hpp>
 #include <codeflix/db/testing.hpp>
 #include <future>
-#include <gtest/gtest.h>
 
 using namespace codeflix::db;
 using codeflix::db::testing::TestDatabase;
@@ -9,17 +10,19 @@ using codeflix::db::testing::TestDatabase;
 namespace {
 
 class DatabaseTest : public ::testing::TestWithParam<Dialect> {
-protected:
+  protected:
     TestDatabase test_db{GetParam()};
     std::unique_ptr<Database> db = Database::open(test_db.url(), 4);
 };
 
 const std::vector<Migration> kMigrations = {
-    {Dialect::sqlite, 1, "items", "CREATE TABLE items (id TEXT PRIMARY KEY, n INTEGER NOT NULL);\n"
-                                  "CREATE UNIQUE INDEX items_n ON items (n);\n"},
+    {Dialect::sqlite, 1, "items",
+     "CREATE TABLE items (id TEXT PRIMARY KEY, n INTEGER NOT NULL);\n"
+     "CREATE UNIQUE INDEX items_n ON items (n);\n"},
     {Dialect::sqlite, 2, "items_label", "ALTER TABLE items ADD COLUMN label TEXT;"},
-    {Dialect::postgresql, 1, "items", "CREATE TABLE items (id TEXT PRIMARY KEY, n BIGINT NOT NULL);\n"
-                                      "CREATE UNIQUE INDEX items_n ON items (n);\n"},
+    {Dialect::postgresql, 1, "items",
+     "CREATE TABLE items (id TEXT PRIMARY KEY, n BIGINT NOT NULL);\n"
+     "CREATE UNIQUE INDEX items_n ON items (n);\n"},
     {Dialect::postgresql, 2, "items_label", "ALTER TABLE items ADD COLUMN label TEXT;"},
 };
 
@@ -51,7 +54,8 @@ TEST_P(DatabaseTest, RefusesSchemaNewerThanCode) {
 
 TEST_P(DatabaseTest, FailedMigrationLeavesNothingBehind) {
     std::vector<Migration> broken = kMigrations;
-    broken.push_back({GetParam(), 3, "broken", "CREATE TABLE extra (a INTEGER);\nTHIS IS NOT SQL;"});
+    broken.push_back(
+        {GetParam(), 3, "broken", "CREATE TABLE extra (a INTEGER);\nTHIS IS NOT SQL;"});
     EXPECT_ANY_THROW(migrate(*db, broken));
     EXPECT_EQ(migrate(*db, kMigrations), 2);
     int count = -1;
@@ -103,7 +107,9 @@ TEST_P(DatabaseTest, LikeEscapingAndTextRoundTrip) {
     });
     std::string pattern = "%" + escape_like("100%") + "%";
     soci::session s(db->pool());
-    soci::rowset<soci::row> rows = (s.prepare << "SELECT id, n, label FROM items WHERE label LIKE :p ESCAPE '\\'", soci::use(pattern));
+    soci::rowset<soci::row> rows =
+        (s.prepare << "SELECT id, n, label FROM items WHERE label LIKE :p ESCAPE '\\'",
+         soci::use(pattern));
     std::vector<std::string> ids;
     for (const auto& row : rows) {
         ids.push_back(get_text(row, 0));
@@ -121,7 +127,8 @@ INSTANTIATE_TEST_SUITE_P(Dialects, DatabaseTest,
                          });
 
 TEST(SplitStatements, SplitsAtLineEndingSemicolonsAndSkipsComments) {
-    auto parts = split_statements("-- comment\nCREATE TABLE a (x INTEGER);\n\nCREATE INDEX i ON a (x);\nSELECT 1");
+    auto parts = split_statements(
+        "-- comment\nCREATE TABLE a (x INTEGER);\n\nCREATE INDEX i ON a (x);\nSELECT 1");
     ASSERT_EQ(parts.size(), 3u);
     EXPECT_EQ(parts[0], "CREATE TABLE a (x INTEGER)");
     EXPECT_EQ(parts[2], "SELECT 1\n");

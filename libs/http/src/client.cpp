@@ -1,5 +1,6 @@
-#include <codeflix/http/client.hpp>
 #include <curl/curl.h>
+
+#include <codeflix/http/client.hpp>
 #include <mutex>
 
 namespace codeflix::http {
@@ -25,8 +26,11 @@ size_t on_header(char* data, size_t size, size_t count, void* user) {
     auto colon = line.find(':');
     if (colon != std::string_view::npos) {
         std::string_view value = line.substr(colon + 1);
-        while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
-        while (!value.empty() && (value.back() == '\r' || value.back() == '\n' || value.back() == ' ')) value.remove_suffix(1);
+        while (!value.empty() && (value.front() == ' ' || value.front() == '\t'))
+            value.remove_prefix(1);
+        while (!value.empty() &&
+               (value.back() == '\r' || value.back() == '\n' || value.back() == ' '))
+            value.remove_suffix(1);
         headers->add(line.substr(0, colon), std::string(value));
     }
     return size * count;
@@ -40,7 +44,8 @@ struct Client::Impl {
     CURL* curl = nullptr;
 };
 
-Client::Client(std::string base_url, std::chrono::milliseconds timeout) : impl_(std::make_unique<Impl>()) {
+Client::Client(std::string base_url, std::chrono::milliseconds timeout)
+    : impl_(std::make_unique<Impl>()) {
     global_init();
     impl_->base_url = std::move(base_url);
     impl_->timeout = timeout;
@@ -80,7 +85,8 @@ core::Result<ClientResponse> Client::request(std::string_view method, std::strin
     CURLcode code = curl_easy_perform(curl);
     curl_slist_free_all(header_list);
     if (code != CURLE_OK) {
-        return core::Error::unavailable(std::string(method) + " " + url + ": " + curl_easy_strerror(code));
+        return core::Error::unavailable(std::string(method) + " " + url + ": " +
+                                        curl_easy_strerror(code));
     }
     long status = 0;
     curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);

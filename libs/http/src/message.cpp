@@ -1,6 +1,7 @@
+#include <strings.h>
+
 #include <algorithm>
 #include <codeflix/http/message.hpp>
-#include <strings.h>
 
 namespace codeflix::http {
 namespace {

@@ -24,7 +24,8 @@ bool is_json_media_type(std::string_view type) {
     while (!base.empty() && base.back() == ' ') base.remove_suffix(1);
     std::string lower;
     for (char c : base) lower += static_cast<char>((c >= 'A' && c <= 'Z') ? c + 32 : c);
-    return lower == "application/json" || (lower.starts_with("application/") && lower.ends_with("+json"));
+    return lower == "application/json" ||
+           (lower.starts_with("application/") && lower.ends_with("+json"));
 }
 
 }  // namespace
@@ -43,7 +44,7 @@ Middleware request_id() {
     return [](Request& request, const Handler& next) {
         auto incoming = request.header("X-Request-Id");
         request.request_id = incoming && well_formed_request_id(*incoming) ? std::string(*incoming)
-                                                                          : core::new_uuid_v7();
+                                                                           : core::new_uuid_v7();
         log::set_request_id(request.request_id);
         Response response = next(request);
         response.headers.set("X-Request-Id", request.request_id);
@@ -57,7 +58,9 @@ Middleware access_log() {
         if (!log::enabled(log::Level::info)) return next(request);
         auto started = std::chrono::steady_clock::now();
         Response response = next(request);
-        double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+        double ms =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+                .count();
         log::info("request", {{"method", request.method},
                               {"path", request.path},
                               {"route", request.route},
@@ -77,13 +80,15 @@ Middleware exception_guard() {
         } catch (...) {
             log::error("unhandled exception", {{"route", request.route}});
         }
-        return problem(500, "An internal error occurred; it has been logged with this request's id");
+        return problem(500,
+                       "An internal error occurred; it has been logged with this request's id");
     };
 }
 
 Middleware json_content_type(std::vector<std::string> exempt_prefixes) {
     return [exempt = std::move(exempt_prefixes)](Request& request, const Handler& next) {
-        bool has_body_method = request.method == "POST" || request.method == "PUT" || request.method == "PATCH";
+        bool has_body_method =
+            request.method == "POST" || request.method == "PUT" || request.method == "PATCH";
         if (has_body_method && !request.body.empty()) {
             for (const auto& prefix : exempt) {
                 if (request.path.starts_with(prefix)) return next(request);
@@ -109,7 +114,8 @@ Middleware cors(CorsOptions options) {
         if (request.method == "OPTIONS" && request.header("Access-Control-Request-Method")) {
             Response response = Response::no_content();
             response.headers.set("Access-Control-Allow-Origin", allowed_origin);
-            response.headers.set("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE, OPTIONS");
+            response.headers.set("Access-Control-Allow-Methods",
+                                 "GET, POST, PUT, PATCH, DELETE, OPTIONS");
             response.headers.set("Access-Control-Allow-Headers", options.allowed_headers);
             response.headers.set("Access-Control-Max-Age", "600");
             response.headers.set("Vary", "Origin");

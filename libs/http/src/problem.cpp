@@ -40,15 +40,24 @@ const Kind& kind_of(int status) {
 
 int status_of(core::ErrorCode code) {
     switch (code) {
-        case core::ErrorCode::invalid_argument: return 400;
-        case core::ErrorCode::unauthenticated: return 401;
-        case core::ErrorCode::permission_denied: return 403;
-        case core::ErrorCode::not_found: return 404;
-        case core::ErrorCode::conflict: return 409;
-        case core::ErrorCode::precondition_failed: return 412;
-        case core::ErrorCode::unprocessable: return 422;
-        case core::ErrorCode::unavailable: return 503;
-        case core::ErrorCode::internal: return 500;
+        case core::ErrorCode::invalid_argument:
+            return 400;
+        case core::ErrorCode::unauthenticated:
+            return 401;
+        case core::ErrorCode::permission_denied:
+            return 403;
+        case core::ErrorCode::not_found:
+            return 404;
+        case core::ErrorCode::conflict:
+            return 409;
+        case core::ErrorCode::precondition_failed:
+            return 412;
+        case core::ErrorCode::unprocessable:
+            return 422;
+        case core::ErrorCode::unavailable:
+            return 503;
+        case core::ErrorCode::internal:
+            return 500;
     }
     return 500;
 }
@@ -62,7 +71,8 @@ Response problem(int status, std::string_view detail, const std::vector<core::Fi
     body["detail"] = detail;
     if (!errors.empty()) {
         boost::json::array list;
-        for (const auto& e : errors) list.push_back(boost::json::object{{"field", e.field}, {"message", e.message}});
+        for (const auto& e : errors)
+            list.push_back(boost::json::object{{"field", e.field}, {"message", e.message}});
         body["errors"] = std::move(list);
     }
     Response response;

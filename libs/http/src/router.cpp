@@ -28,8 +28,10 @@ bool is_param(const std::string& segment) {
 }  // namespace
 
 void Router::add(std::string_view method, std::string_view pattern, Handler handler) {
-    if (pattern.empty() || pattern.front() != '/') throw std::invalid_argument("route must start with /");
-    routes_.push_back({std::string(method), std::string(pattern), split_path(pattern), std::move(handler)});
+    if (pattern.empty() || pattern.front() != '/')
+        throw std::invalid_argument("route must start with /");
+    routes_.push_back(
+        {std::string(method), std::string(pattern), split_path(pattern), std::move(handler)});
 }
 
 Response Router::dispatch(Request& request) const {

@@ -73,7 +73,10 @@ Response server_problem(int status, std::string_view detail) {
 
 struct Server::Impl {
     Impl(ServerOptions o, Handler h)
-        : options(std::move(o)), handler(std::move(h)), acceptor(ioc), pool(options.workers, options.queue_limit) {}
+        : options(std::move(o)),
+          handler(std::move(h)),
+          acceptor(ioc),
+          pool(options.workers, options.queue_limit) {}
 
     ServerOptions options;
     Handler handler;
@@ -121,8 +124,8 @@ asio::awaitable<std::optional<Response>> Server::Impl::run_handler(Request& requ
         if (!accepted) finish(std::nullopt);
     };
     std::optional<Response> response =
-        co_await asio::async_initiate<decltype(asio::use_awaitable), void(std::optional<Response>)>(initiation,
-                                                                                                   asio::use_awaitable);
+        co_await asio::async_initiate<decltype(asio::use_awaitable), void(std::optional<Response>)>(
+            initiation, asio::use_awaitable);
     co_return response;
 }
 
@@ -131,9 +134,11 @@ namespace {
 /// The answer to a request that could not be read, or nullopt when the peer is simply gone.
 std::optional<Response> read_failure(const boost::system::error_code& ec, std::size_t body_limit) {
     if (ec == bhttp::error::body_limit) {
-        return server_problem(413, "The request body exceeds " + std::to_string(body_limit) + " bytes");
+        return server_problem(413,
+                              "The request body exceeds " + std::to_string(body_limit) + " bytes");
     }
-    if (ec == bhttp::error::header_limit) return server_problem(431, "The request headers exceed the limit");
+    if (ec == bhttp::error::header_limit)
+        return server_problem(431, "The request headers exceed the limit");
     if (is_parse_error(ec)) return server_problem(400, "The request is not valid HTTP/1.1");
     return std::nullopt;
 }
@@ -155,7 +160,8 @@ asio::awaitable<void> Server::Impl::serve(tcp::socket socket, std::shared_ptr<Co
         parser.header_limit(static_cast<std::uint32_t>(options.header_limit));
         parser.body_limit(options.body_limit);
         stream.expires_after(options.idle_timeout);
-        auto [header_ec, header_bytes] = co_await bhttp::async_read_header(stream, buffer, parser, kNoThrow);
+        auto [header_ec, header_bytes] =
+            co_await bhttp::async_read_header(stream, buffer, parser, kNoThrow);
         conn->busy = true;
 
         std::optional<Response> response;
@@ -174,7 +180,8 @@ asio::awaitable<void> Server::Impl::serve(tcp::socket socket, std::shared_ptr<Co
                     bhttp::response<bhttp::empty_body> go_on{bhttp::status::continue_, version};
                     co_await bhttp::async_write(stream, go_on, kNoThrow);
                 }
-                auto [body_ec, body_bytes] = co_await bhttp::async_read(stream, buffer, parser, kNoThrow);
+                auto [body_ec, body_bytes] =
+                    co_await bhttp::async_read(stream, buffer, parser, kNoThrow);
                 if (body_ec) {
                     response = read_failure(body_ec, options.body_limit);
                     if (!response) break;
@@ -237,7 +244,9 @@ void Server::start() {
     auto& impl = *impl_;
     boost::system::error_code ec;
     auto address = asio::ip::make_address(impl.options.host, ec);
-    if (ec) throw std::runtime_error("CODEFLIX_HTTP_HOST=\"" + impl.options.host + "\" is not an IP address");
+    if (ec)
+        throw std::runtime_error("CODEFLIX_HTTP_HOST=\"" + impl.options.host +
+                                 "\" is not an IP address");
     tcp::endpoint endpoint(address, impl.options.port);
     impl.acceptor.open(endpoint.protocol());
     impl.acceptor.set_option(asio::socket_base::reuse_address(true));
@@ -273,7 +282,8 @@ void Server::stop() {
     }
     {
         std::unique_lock lock(impl.connections_mutex);
-        impl.connections_done.wait_for(lock, impl.options.drain_timeout, [&impl] { return impl.connections.empty(); });
+        impl.connections_done.wait_for(lock, impl.options.drain_timeout,
+                                       [&impl] { return impl.connections.empty(); });
     }
     impl.pool.shutdown();
     impl.ioc.stop();

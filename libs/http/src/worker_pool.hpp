@@ -12,7 +12,7 @@ namespace codeflix::http {
 
 /// Fixed threads over a bounded queue: try_submit refuses work instead of queueing without end.
 class WorkerPool {
-public:
+  public:
     WorkerPool(std::size_t threads, std::size_t queue_limit);
     ~WorkerPool();
 
@@ -20,7 +20,7 @@ public:
     /// Runs what is queued, then joins the threads.
     void shutdown();
 
-private:
+  private:
     void run();
 
     std::size_t queue_limit_;

@@ -1,5 +1,6 @@
-#include <codeflix/http/middleware.hpp>
 #include <gtest/gtest.h>
+
+#include <codeflix/http/middleware.hpp>
 #include <stdexcept>
 
 using namespace codeflix::http;
@@ -24,7 +25,8 @@ TEST(Middleware, RequestIdIsKeptWhenWellFormedAndMadeOtherwise) {
 }
 
 TEST(Middleware, ExceptionGuardAnswers500Problem) {
-    auto handler = chain({exception_guard()}, [](Request&) -> Response { throw std::runtime_error("boom"); });
+    auto handler =
+        chain({exception_guard()}, [](Request&) -> Response { throw std::runtime_error("boom"); });
     Request r;
     auto res = handler(r);
     EXPECT_EQ(res.status, 500);

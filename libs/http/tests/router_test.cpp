@@ -1,5 +1,6 @@
-#include <codeflix/http/router.hpp>
 #include <gtest/gtest.h>
+
+#include <codeflix/http/router.hpp>
 
 using namespace codeflix::http;
 
@@ -14,7 +15,8 @@ Router sample() {
     Router router;
     router.get("/api/admin/videos", [](Request&) { return Response::json(200, "list"); });
     router.post("/api/admin/videos", [](Request&) { return Response::json(201, "created"); });
-    router.get("/api/admin/videos/{id}", [](Request& r) { return Response::json(200, std::string(r.path_param("id"))); });
+    router.get("/api/admin/videos/{id}",
+               [](Request& r) { return Response::json(200, std::string(r.path_param("id"))); });
     router.del("/api/admin/videos/{id}", [](Request&) { return Response::no_content(); });
     return router;
 }

@@ -1,15 +1,16 @@
 #include <arpa/inet.h>
+#include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <atomic>
 #include <chrono>
 #include <codeflix/http/client.hpp>
 #include <codeflix/http/middleware.hpp>
 #include <codeflix/http/server.hpp>
 #include <future>
-#include <gtest/gtest.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
 #include <thread>
-#include <unistd.h>
 
 using namespace codeflix::http;
 using namespace std::chrono_literals;
@@ -52,8 +53,9 @@ struct Fixture : ::testing::Test {
             released.wait_for(5s);
             return Response::json(200, "{}");
         });
-        server = std::make_unique<Server>(options, chain({request_id(), exception_guard()},
-                                                         [this](Request& r) { return router.dispatch(r); }));
+        server = std::make_unique<Server>(options,
+                                          chain({request_id(), exception_guard()},
+                                                [this](Request& r) { return router.dispatch(r); }));
         server->start();
     }
     std::string base() const { return "http://127.0.0.1:" + std::to_string(server->port()); }
@@ -70,7 +72,9 @@ TEST_F(Fixture, ServesRequestsOverKeepAlive) {
         EXPECT_EQ(res->status, 200);
         EXPECT_EQ(res->body, R"({"hello":"world"})");
     }
-    auto raw = raw_exchange(server->port(), "GET /hello HTTP/1.1\r\nHost: x\r\n\r\nGET /hello HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    auto raw = raw_exchange(server->port(),
+                            "GET /hello HTTP/1.1\r\nHost: x\r\n\r\nGET /hello HTTP/1.1\r\nHost: "
+                            "x\r\nConnection: close\r\n\r\n");
     EXPECT_EQ(std::count(raw.begin(), raw.end(), '{'), 2) << raw;
 }
 
@@ -85,9 +89,9 @@ TEST_F(Fixture, BodyOverLimitIs413Problem) {
     ASSERT_TRUE(res.ok());
     EXPECT_EQ(res->status, 413);
     EXPECT_EQ(res->headers.get("Content-Type"), "application/problem+json");
-    auto chunked = raw_exchange(server->port(),
-                                "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n" +
-                                    std::string("800\r\n") + std::string(2048, 'y') + "\r\n0\r\n\r\n");
+    auto chunked = raw_exchange(
+        server->port(), "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n" +
+                            std::string("800\r\n") + std::string(2048, 'y') + "\r\n0\r\n\r\n");
     EXPECT_NE(chunked.find("413"), std::string::npos) << chunked;
     auto ok = client.request("POST", "/echo", "[1,2]", headers);
     EXPECT_EQ(ok->status, 200);
@@ -99,7 +103,8 @@ TEST_F(Fixture, MalformedRequestsGet400AndServerLives) {
     EXPECT_NE(raw.find("400"), std::string::npos) << raw;
     auto bad_target = raw_exchange(server->port(), "GET /a%zz HTTP/1.1\r\nHost: x\r\n\r\n");
     EXPECT_NE(bad_target.find("400"), std::string::npos) << bad_target;
-    auto huge_header = raw_exchange(server->port(), "GET /hello HTTP/1.1\r\nX: " + std::string(20000, 'a') + "\r\n\r\n");
+    auto huge_header = raw_exchange(
+        server->port(), "GET /hello HTTP/1.1\r\nX: " + std::string(20000, 'a') + "\r\n\r\n");
     EXPECT_NE(huge_header.find("431"), std::string::npos);
     Client client(base());
     EXPECT_EQ(client.get("/hello")->status, 200);

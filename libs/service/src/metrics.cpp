@@ -1,13 +1,14 @@
 #include "metrics.hpp"
 
-#include <chrono>
-#include <string>
-#include <shared_mutex>
-#include <unordered_map>
 #include <prometheus/counter.h>
 #include <prometheus/histogram.h>
 #include <prometheus/registry.h>
 #include <prometheus/text_serializer.h>
+
+#include <chrono>
+#include <shared_mutex>
+#include <string>
+#include <unordered_map>
 
 namespace codeflix::service {
 
@@ -27,9 +28,14 @@ struct HttpMetrics::Impl {
 
     std::shared_ptr<prometheus::Registry> registry = std::make_shared<prometheus::Registry>();
     prometheus::Family<prometheus::Counter>& requests =
-        prometheus::BuildCounter().Name("http_requests_total").Help("HTTP requests by method, route and status").Register(*registry);
-    prometheus::Family<prometheus::Histogram>& latency =
-        prometheus::BuildHistogram().Name("http_request_duration_seconds").Help("HTTP request latency by route").Register(*registry);
+        prometheus::BuildCounter()
+            .Name("http_requests_total")
+            .Help("HTTP requests by method, route and status")
+            .Register(*registry);
+    prometheus::Family<prometheus::Histogram>& latency = prometheus::BuildHistogram()
+                                                             .Name("http_request_duration_seconds")
+                                                             .Help("HTTP request latency by route")
+                                                             .Register(*registry);
 };
 
 HttpMetrics::HttpMetrics() : impl_(std::make_unique<Impl>()) {}
@@ -39,7 +45,8 @@ http::Middleware HttpMetrics::middleware() {
     return [impl = impl_.get()](http::Request& request, const http::Handler& next) {
         auto started = std::chrono::steady_clock::now();
         http::Response response = next(request);
-        double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        double seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         std::string route = request.route.empty() ? std::string("unmatched") : request.route;
         std::string status = std::to_string(response.status);
         std::string key = request.method + ' ' + route + ' ' + status;
@@ -49,9 +56,10 @@ http::Middleware HttpMetrics::middleware() {
             if (auto it = impl->series.find(key); it != impl->series.end()) found = it->second;
         }
         if (!found.requests) {
-            static const prometheus::Histogram::BucketBoundaries kBuckets = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05,
-                                                                              0.1,   0.25,   0.5,   1,    2.5,   5};
-            found = {&impl->requests.Add({{"method", request.method}, {"route", route}, {"status", status}}),
+            static const prometheus::Histogram::BucketBoundaries kBuckets = {
+                0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5};
+            found = {&impl->requests.Add(
+                         {{"method", request.method}, {"route", route}, {"status", status}}),
                      &impl->latency.Add({{"route", route}}, kBuckets)};
             std::unique_lock lock(impl->series_mutex);
             impl->series.emplace(std::move(key), found);

@@ -9,7 +9,7 @@ namespace codeflix::service {
 /// Prometheus metrics of the HTTP server: requests by method, route and status, and a latency
 /// histogram by route.
 class HttpMetrics {
-public:
+  public:
     HttpMetrics();
     ~HttpMetrics();
 
@@ -17,7 +17,7 @@ public:
     /// The Prometheus text exposition of every metric.
     std::string render() const;
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

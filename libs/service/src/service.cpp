@@ -1,17 +1,18 @@
-#include "metrics.hpp"
+#include <pthread.h>
 
+#include <algorithm>
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
 #include <codeflix/core/log.hpp>
 #include <codeflix/http/problem.hpp>
 #include <codeflix/http/server.hpp>
 #include <codeflix/service/service.hpp>
-#include <algorithm>
 #include <csignal>
 #include <fstream>
 #include <iostream>
-#include <pthread.h>
 #include <thread>
+
+#include "metrics.hpp"
 
 namespace codeflix::service {
 namespace {
@@ -32,7 +33,8 @@ std::vector<std::string> split_list(const std::string& text) {
 /// Two handler threads per core: enough to overlap database waits, few enough that an embedded
 /// SQLite is not slowed by threads fighting over two cores (measured in bench/).
 std::int64_t default_workers() {
-    return std::max<std::int64_t>(2, 2 * static_cast<std::int64_t>(std::thread::hardware_concurrency()));
+    return std::max<std::int64_t>(
+        2, 2 * static_cast<std::int64_t>(std::thread::hardware_concurrency()));
 }
 
 sigset_t shutdown_signals() {
@@ -52,7 +54,8 @@ http::Middleware database_unavailable() {
         } catch (const soci::soci_error& e) {
             if (!db::is_unavailable(e)) throw;
             log::warn("database unavailable", {{"route", request.route}, {"error", e.what()}});
-            http::Response response = http::problem(503, "The database is unavailable; retry shortly");
+            http::Response response =
+                http::problem(503, "The database is unavailable; retry shortly");
             response.headers.set("Retry-After", "1");
             return response;
         }
@@ -66,7 +69,11 @@ struct Service::Impl {
     std::unique_ptr<db::Database> database;
     std::vector<std::pair<std::string, std::function<bool()>>> readiness;
     std::vector<std::string> json_exempt;
-    std::uint16_t default_port = 0;
+    http::ServerOptions server_options;
+    http::CorsOptions cors;
+    std::string db_url;
+    std::size_t db_pool_size = 1;
+    std::string port_file;
 };
 
 Service::Service(std::string name, std::uint16_t default_port)
@@ -76,18 +83,37 @@ Service::Service(std::string name, std::uint16_t default_port)
     pthread_sigmask(SIG_BLOCK, &set, nullptr);
     std::signal(SIGPIPE, SIG_IGN);
     log::init(name_, config_.string("LOG_LEVEL", "info"));
-    impl_->default_port = default_port;
+    // Every setting is read here, so a wrong one stops the service before it touches anything.
+    http::ServerOptions& options = impl_->server_options;
+    options.host = config_.string("HTTP_HOST", "127.0.0.1");
+    options.port = static_cast<std::uint16_t>(config_.integer("HTTP_PORT", default_port, 0, 65535));
+    options.workers =
+        static_cast<std::size_t>(config_.integer("HTTP_WORKERS", default_workers(), 1, 1024));
+    options.io_threads = static_cast<std::size_t>(config_.integer("HTTP_IO_THREADS", 1, 1, 64));
+    options.queue_limit =
+        static_cast<std::size_t>(config_.integer("HTTP_QUEUE_LIMIT", 512, 1, 1 << 20));
+    options.body_limit =
+        static_cast<std::size_t>(config_.integer("HTTP_BODY_LIMIT", 1 << 20, 1024, 64 << 20));
+    impl_->cors.allowed_origins =
+        split_list(config_.string("CORS_ORIGINS", "http://localhost:8080,http://127.0.0.1:8080"));
+    impl_->db_url = config_.string("DB_URL", "sqlite:var/db/" + name_ + ".db");
+    impl_->db_pool_size =
+        static_cast<std::size_t>(config_.integer("DB_POOL_SIZE", default_workers(), 1, 256));
+    impl_->port_file = config_.string("PORT_FILE", "");
 }
 
 Service::~Service() = default;
 
 db::Database& Service::open_database(const std::vector<db::Migration>& migrations) {
     std::string url = config_.string("DB_URL", "sqlite:var/db/" + name_ + ".db");
-    auto pool_size = static_cast<std::size_t>(config_.integer("DB_POOL_SIZE", default_workers(), 1, 256));
+    auto pool_size =
+        static_cast<std::size_t>(config_.integer("DB_POOL_SIZE", default_workers(), 1, 256));
     impl_->database = db::Database::open(url, pool_size);
     int version = db::migrate(*impl_->database, migrations);
-    log::info("database ready", {{"dialect", impl_->database->dialect() == db::Dialect::sqlite ? "sqlite" : "postgresql"},
-                                 {"schema_version", version}});
+    log::info(
+        "database ready",
+        {{"dialect", impl_->database->dialect() == db::Dialect::sqlite ? "sqlite" : "postgresql"},
+         {"schema_version", version}});
     db::Database* database = impl_->database.get();
     add_readiness_check("database", [database] { return database->ping(); });
     return *impl_->database;
@@ -97,11 +123,14 @@ void Service::add_readiness_check(std::string name, std::function<bool()> check)
     impl_->readiness.emplace_back(std::move(name), std::move(check));
 }
 
-void Service::exempt_from_json_content_type(std::string prefix) { impl_->json_exempt.push_back(std::move(prefix)); }
+void Service::exempt_from_json_content_type(std::string prefix) {
+    impl_->json_exempt.push_back(std::move(prefix));
+}
 
 int Service::run() {
     Impl& impl = *impl_;
-    router_.get("/healthz", [](http::Request&) { return http::Response::json(200, R"({"status":"ok"})"); });
+    router_.get("/healthz",
+                [](http::Request&) { return http::Response::json(200, R"({"status":"ok"})"); });
     router_.get("/readyz", [&impl](http::Request&) {
         boost::json::object checks;
         bool ready = true;
@@ -120,27 +149,23 @@ int Service::run() {
         return response;
     });
 
-    http::ServerOptions options;
-    options.host = config_.string("HTTP_HOST", "127.0.0.1");
-    options.port = static_cast<std::uint16_t>(config_.integer("HTTP_PORT", impl.default_port, 0, 65535));
-    options.workers = static_cast<std::size_t>(config_.integer("HTTP_WORKERS", default_workers(), 1, 1024));
-    options.io_threads = static_cast<std::size_t>(config_.integer("HTTP_IO_THREADS", 1, 1, 64));
-    options.queue_limit = static_cast<std::size_t>(config_.integer("HTTP_QUEUE_LIMIT", 512, 1, 1 << 20));
-    options.body_limit = static_cast<std::size_t>(config_.integer("HTTP_BODY_LIMIT", 1 << 20, 1024, 64 << 20));
-    http::CorsOptions cors{split_list(config_.string("CORS_ORIGINS", "http://localhost:8080,http://127.0.0.1:8080"))};
-
     http::Router& router = router_;
-    http::Server server(options, http::chain({http::request_id(), http::access_log(), impl.metrics.middleware(),
-                                              http::exception_guard(), database_unavailable(), http::cors(cors),
-                                              http::json_content_type(impl.json_exempt)},
-                                             [&router](http::Request& request) { return router.dispatch(request); }));
+    const http::ServerOptions& options = impl.server_options;
+    http::Server server(
+        options,
+        http::chain({http::request_id(), http::access_log(), impl.metrics.middleware(),
+                     http::exception_guard(), database_unavailable(), http::cors(impl.cors),
+                     http::json_content_type(impl.json_exempt)},
+                    [&router](http::Request& request) { return router.dispatch(request); }));
     server.start();
-    std::string port_file = config_.string("PORT_FILE", "");
+    const std::string& port_file = impl.port_file;
     if (!port_file.empty()) {
         std::ofstream(port_file + ".tmp") << server.port() << "\n";
         std::rename((port_file + ".tmp").c_str(), port_file.c_str());
     }
-    log::info("listening", {{"host", options.host}, {"port", static_cast<int>(server.port())}, {"workers", options.workers}});
+    log::info("listening", {{"host", options.host},
+                            {"port", static_cast<int>(server.port())},
+                            {"workers", options.workers}});
 
     sigset_t set = shutdown_signals();
     int signal = 0;
@@ -151,7 +176,8 @@ int Service::run() {
     return 0;
 }
 
-int run_main(std::string_view name, std::uint16_t default_port, const std::function<void(Service&)>& wire) {
+int run_main(std::string_view name, std::uint16_t default_port,
+             const std::function<void(Service&)>& wire) {
     try {
         Service service{std::string(name), default_port};
         wire(service);

@@ -8,71 +8,92 @@ namespace codeflix::catalog_admin::app {
 namespace {
 
 /// Field errors for ids of `field` that name no live row of `table`.
-std::vector<core::FieldError> missing_references(soci::session& session, std::string_view table, std::string_view field,
+std::vector<core::FieldError> missing_references(soci::session& session, std::string_view table,
+                                                 std::string_view field,
                                                  const std::vector<std::string>& ids) {
     std::vector<core::FieldError> errors;
     auto live = repositories::live_ids(session, table, ids);
     for (std::size_t i = 0; i < ids.size(); ++i) {
         if (!live.contains(ids[i])) {
-            errors.push_back({std::string(field) + "[" + std::to_string(i) + "]", "does not exist or was deleted"});
+            errors.push_back({std::string(field) + "[" + std::to_string(i) + "]",
+                              "does not exist or was deleted"});
         }
     }
     return errors;
 }
 
-core::Result<void> unprocessable_if_any(std::vector<core::FieldError> errors, std::string_view what) {
+core::Result<void> unprocessable_if_any(std::vector<core::FieldError> errors,
+                                        std::string_view what) {
     if (errors.empty()) return {};
     return core::Error::unprocessable(std::string(what), std::move(errors));
 }
 
 core::Result<void> unique_name(std::optional<std::string> other_id, std::string_view kind) {
     if (!other_id) return {};
-    return core::Error::conflict("Another " + std::string(kind) + " already has this name",
-                                 {{"name", "is already used by " + std::string(kind) + " " + *other_id}});
+    return core::Error::conflict(
+        "Another " + std::string(kind) + " already has this name",
+        {{"name", "is already used by " + std::string(kind) + " " + *other_id}});
 }
 
 }  // namespace
 
-core::Result<domain::CategoryInput> CategoryTraits::parse(const boost::json::object& body, domain::WriteMode mode) const {
+core::Result<domain::CategoryInput> CategoryTraits::parse(const boost::json::object& body,
+                                                          domain::WriteMode mode) const {
     return domain::parse_category(body, mode);
 }
-domain::Category CategoryTraits::apply(Entity base, const Input& input, domain::WriteMode mode) const {
+domain::Category CategoryTraits::apply(Entity base, const Input& input,
+                                       domain::WriteMode mode) const {
     return domain::apply(std::move(base), input, mode);
 }
 core::Result<void> CategoryTraits::validate(soci::session& session, const Entity& category) const {
-    return unique_name(Repository().find_id_by_name(session, category.name, category.meta.id), kName);
+    return unique_name(Repository().find_id_by_name(session, category.name, category.meta.id),
+                       kName);
 }
-bool CategoryTraits::in_use(soci::session& session, const std::string& id) const { return Repository().in_use(session, id); }
+bool CategoryTraits::in_use(soci::session& session, const std::string& id) const {
+    return Repository().in_use(session, id);
+}
 
-core::Result<domain::GenreInput> GenreTraits::parse(const boost::json::object& body, domain::WriteMode mode) const {
+core::Result<domain::GenreInput> GenreTraits::parse(const boost::json::object& body,
+                                                    domain::WriteMode mode) const {
     return domain::parse_genre(body, mode);
 }
 domain::Genre GenreTraits::apply(Entity base, const Input& input, domain::WriteMode mode) const {
     return domain::apply(std::move(base), input, mode);
 }
 core::Result<void> GenreTraits::validate(soci::session& session, const Entity& genre) const {
-    if (auto unique = unique_name(Repository().find_id_by_name(session, genre.name, genre.meta.id), kName); !unique) {
+    if (auto unique =
+            unique_name(Repository().find_id_by_name(session, genre.name, genre.meta.id), kName);
+        !unique) {
         return unique;
     }
-    return unprocessable_if_any(missing_references(session, "categories", "categories_id", genre.categories_id),
-                                "Some referenced categories do not exist");
+    return unprocessable_if_any(
+        missing_references(session, "categories", "categories_id", genre.categories_id),
+        "Some referenced categories do not exist");
 }
-bool GenreTraits::in_use(soci::session& session, const std::string& id) const { return Repository().in_use(session, id); }
+bool GenreTraits::in_use(soci::session& session, const std::string& id) const {
+    return Repository().in_use(session, id);
+}
 
 core::Result<domain::CastMemberInput> CastMemberTraits::parse(const boost::json::object& body,
                                                               domain::WriteMode mode) const {
     return domain::parse_cast_member(body, mode);
 }
-domain::CastMember CastMemberTraits::apply(Entity base, const Input& input, domain::WriteMode mode) const {
+domain::CastMember CastMemberTraits::apply(Entity base, const Input& input,
+                                           domain::WriteMode mode) const {
     return domain::apply(std::move(base), input, mode);
 }
-core::Result<void> CastMemberTraits::validate(soci::session& /*session*/, const Entity& /*member*/) const { return {}; }
+core::Result<void> CastMemberTraits::validate(soci::session& /*session*/,
+                                              const Entity& /*member*/) const {
+    return {};
+}
 bool CastMemberTraits::in_use(soci::session& session, const std::string& id) const {
     return Repository().in_use(session, id);
 }
 
-core::Result<domain::VideoInput> VideoTraits::parse(const boost::json::object& body, domain::WriteMode mode) const {
-    return domain::parse_video(body, mode, current_year ? current_year() : core::year_of(core::now()));
+core::Result<domain::VideoInput> VideoTraits::parse(const boost::json::object& body,
+                                                    domain::WriteMode mode) const {
+    return domain::parse_video(body, mode,
+                               current_year ? current_year() : core::year_of(core::now()));
 }
 domain::Video VideoTraits::apply(Entity base, const Input& input, domain::WriteMode mode) const {
     return domain::apply(std::move(base), input, mode);
@@ -80,15 +101,20 @@ domain::Video VideoTraits::apply(Entity base, const Input& input, domain::WriteM
 core::Result<void> VideoTraits::validate(soci::session& session, const Entity& video) const {
     auto errors = missing_references(session, "categories", "categories_id", video.categories_id);
     auto genres = missing_references(session, "genres", "genres_id", video.genres_id);
-    auto cast = missing_references(session, "cast_members", "cast_members_id", video.cast_members_id);
+    auto cast =
+        missing_references(session, "cast_members", "cast_members_id", video.cast_members_id);
     errors.insert(errors.end(), genres.begin(), genres.end());
     errors.insert(errors.end(), cast.begin(), cast.end());
-    if (!errors.empty()) return unprocessable_if_any(std::move(errors), "Some referenced records do not exist");
+    if (!errors.empty())
+        return unprocessable_if_any(std::move(errors), "Some referenced records do not exist");
     auto genre_categories = repositories::GenreRepository().categories_of(session, video.genres_id);
-    return unprocessable_if_any(
-        domain::check_genres_cover_categories(video.categories_id, video.genres_id, genre_categories),
-        "Every genre must belong to one of the given categories, and the genres must cover every category");
+    return unprocessable_if_any(domain::check_genres_cover_categories(
+                                    video.categories_id, video.genres_id, genre_categories),
+                                "Every genre must belong to one of the given categories, and the "
+                                "genres must cover every category");
 }
-bool VideoTraits::in_use(soci::session& /*session*/, const std::string& /*id*/) const { return false; }
+bool VideoTraits::in_use(soci::session& /*session*/, const std::string& /*id*/) const {
+    return false;
+}
 
 }  // namespace codeflix::catalog_admin::app

@@ -1,9 +1,10 @@
 #pragma once
 
+#include <soci/soci.h>
+
 #include <boost/json/object.hpp>
 #include <codeflix/core/result.hpp>
 #include <functional>
-#include <soci/soci.h>
 #include <string>
 
 #include "../domain/cast_member.hpp"

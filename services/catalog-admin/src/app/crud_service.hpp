@@ -1,12 +1,13 @@
 #pragma once
 
+#include <soci/soci.h>
+
 #include <boost/json/object.hpp>
 #include <codeflix/core/clock.hpp>
 #include <codeflix/core/result.hpp>
 #include <codeflix/core/uuid.hpp>
 #include <cstdint>
 #include <optional>
-#include <soci/soci.h>
 #include <string>
 #include <vector>
 
@@ -32,7 +33,7 @@ struct Page {
 /// Every method runs on the caller's session, inside the caller's transaction.
 template <class Traits>
 class CrudService {
-public:
+  public:
     using Entity = typename Traits::Entity;
 
     explicit CrudService(Traits traits = {}) : traits_(std::move(traits)) {}
@@ -50,8 +51,9 @@ public:
     }
 
     /// PUT (replace) or PATCH; `expected_version` comes from If-Match.
-    core::Result<Entity> update(soci::session& session, const std::string& id, const boost::json::object& body,
-                                domain::WriteMode mode, std::optional<std::int64_t> expected_version) const {
+    core::Result<Entity> update(soci::session& session, const std::string& id,
+                                const boost::json::object& body, domain::WriteMode mode,
+                                std::optional<std::int64_t> expected_version) const {
         auto input = traits_.parse(body, mode);
         if (!input) return input.error();
         auto existing = find_current(session, id, expected_version);
@@ -72,7 +74,9 @@ public:
             return core::Error::conflict(std::string("The ") + Traits::kName +
                                          " is still used by live records; detach it first");
         }
-        if (!repository_.soft_delete(session, id, existing->meta.version, core::to_rfc3339(core::now()))) return stale();
+        if (!repository_.soft_delete(session, id, existing->meta.version,
+                                     core::to_rfc3339(core::now())))
+            return stale();
         return {};
     }
 
@@ -88,24 +92,28 @@ public:
 
     static const repositories::ListSpec& list_spec() { return Traits::Repository::list_spec(); }
 
-private:
+  private:
     core::Result<Entity> find_current(soci::session& session, const std::string& id,
                                       std::optional<std::int64_t> expected_version) const {
         auto found = repository_.find(session, id);
-        if (!found) return core::Error::not_found(std::string("No ") + Traits::kName + " with id " + id);
+        if (!found)
+            return core::Error::not_found(std::string("No ") + Traits::kName + " with id " + id);
         if (expected_version && *expected_version != found->meta.version) return stale();
         return std::move(*found);
     }
 
     core::Result<Entity> reload(soci::session& session, const std::string& id) const {
         auto found = repository_.find(session, id);
-        if (!found) return core::Error::internal(std::string("The ") + Traits::kName + " vanished while being written");
+        if (!found)
+            return core::Error::internal(std::string("The ") + Traits::kName +
+                                         " vanished while being written");
         return std::move(*found);
     }
 
     static core::Error stale() {
-        return core::Error::precondition_failed(std::string("The ") + Traits::kName +
-                                                " was changed by someone else; reload it and try again");
+        return core::Error::precondition_failed(
+            std::string("The ") + Traits::kName +
+            " was changed by someone else; reload it and try again");
     }
 
     Traits traits_;

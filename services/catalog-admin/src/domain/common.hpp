@@ -31,7 +31,8 @@ inline core::Result<void> finish(core::ObjectReader& reader, WriteMode mode,
     if (mode != WriteMode::patch) {
         for (auto field : required) reader.require(field);
     }
-    if (!reader.errors().empty()) return core::Error::invalid("The request has invalid fields", reader.errors());
+    if (!reader.errors().empty())
+        return core::Error::invalid("The request has invalid fields", reader.errors());
     return {};
 }
 

@@ -9,25 +9,31 @@ bool is_rating(std::string_view text) {
     return std::find(kRatings.begin(), kRatings.end(), text) != kRatings.end();
 }
 
-core::Result<VideoInput> parse_video(const boost::json::object& body, WriteMode mode, int current_year) {
-    core::ObjectReader reader(body, {"title", "description", "year_launched", "opened", "rating", "duration",
-                                     "published", "categories_id", "genres_id", "cast_members_id"});
+core::Result<VideoInput> parse_video(const boost::json::object& body, WriteMode mode,
+                                     int current_year) {
+    core::ObjectReader reader(
+        body, {"title", "description", "year_launched", "opened", "rating", "duration", "published",
+               "categories_id", "genres_id", "cast_members_id"});
     VideoInput input;
     input.title = reader.string("title", 1, kNameMaxChars);
     input.description = reader.string("description", 1, kDescriptionMaxChars);
-    input.year_launched = reader.integer("year_launched", kFirstFilmYear, current_year + kYearsAhead);
+    input.year_launched =
+        reader.integer("year_launched", kFirstFilmYear, current_year + kYearsAhead);
     input.opened = reader.boolean("opened");
     if (auto rating = reader.string("rating", 1, 16)) {
-        if (is_rating(*rating)) input.rating = *rating;
-        else reader.add_error("rating", "must be one of L, 10, 12, 14, 16, 18");
+        if (is_rating(*rating))
+            input.rating = *rating;
+        else
+            reader.add_error("rating", "must be one of L, 10, 12, 14, 16, 18");
     }
     input.duration = reader.integer("duration", 1, kMaxDurationMinutes);
     input.published = reader.boolean("published");
     input.categories_id = reader.uuid_array("categories_id", 1, kMaxIdsPerList);
     input.genres_id = reader.uuid_array("genres_id", 1, kMaxIdsPerList);
     input.cast_members_id = reader.uuid_array("cast_members_id", 0, kMaxIdsPerList);
-    if (auto done = finish(reader, mode, {"title", "description", "year_launched", "rating", "duration",
-                                          "categories_id", "genres_id"});
+    if (auto done = finish(reader, mode,
+                           {"title", "description", "year_launched", "rating", "duration",
+                            "categories_id", "genres_id"});
         !done) {
         return done.error();
     }

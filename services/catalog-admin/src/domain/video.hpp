@@ -17,8 +17,10 @@ constexpr std::int64_t kMaxDurationMinutes = 100000;
 constexpr std::array<std::string_view, 6> kRatings = {"L", "10", "12", "14", "16", "18"};
 
 /// The five media slots of a video and the status each can be in.
-constexpr std::array<std::string_view, 5> kMediaKinds = {"video", "trailer", "thumbnail", "thumbnail_half", "banner"};
-constexpr std::array<std::string_view, 5> kMediaStatuses = {"none", "pending", "processing", "completed", "failed"};
+constexpr std::array<std::string_view, 5> kMediaKinds = {"video", "trailer", "thumbnail",
+                                                         "thumbnail_half", "banner"};
+constexpr std::array<std::string_view, 5> kMediaStatuses = {"none", "pending", "processing",
+                                                            "completed", "failed"};
 
 struct Video {
     Meta meta;
@@ -50,7 +52,8 @@ struct VideoInput {
 };
 
 /// `current_year` bounds year_launched (at most five years ahead).
-core::Result<VideoInput> parse_video(const boost::json::object& body, WriteMode mode, int current_year);
+core::Result<VideoInput> parse_video(const boost::json::object& body, WriteMode mode,
+                                     int current_year);
 Video apply(Video base, const VideoInput& input, WriteMode mode);
 
 bool is_rating(std::string_view text);

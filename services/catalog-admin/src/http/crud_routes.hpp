@@ -14,7 +14,8 @@ namespace codeflix::catalog_admin::http_api {
 /// Registers list, create, get, replace, patch and delete of one aggregate under `base`
 /// (e.g. "/api/admin/categories"). `service` is an app::CrudService and must outlive the router.
 template <class Service>
-void add_crud_routes(http::Router& router, db::Database& database, const Service& service, const std::string& base) {
+void add_crud_routes(http::Router& router, db::Database& database, const Service& service,
+                     const std::string& base) {
     using domain::WriteMode;
     router.get(base, [&database, &service](Request& request) {
         auto list = list_request(request, Service::list_spec());
@@ -43,18 +44,21 @@ void add_crud_routes(http::Router& router, db::Database& database, const Service
         return entity_response(200, to_json(*found), found->meta.version);
     });
     for (auto mode : {WriteMode::replace, WriteMode::patch}) {
-        router.add(mode == WriteMode::replace ? "PUT" : "PATCH", base + "/{id}", [&database, &service, mode](Request& request) {
-            auto id = path_id(request);
-            if (!id) return http::problem(id.error());
-            auto body = json_object_body(request);
-            if (!body) return http::problem(body.error());
-            auto expected = if_match_version(request);
-            return run_write(database, request, [&](soci::session& s) -> core::Result<Response> {
-                auto updated = service.update(s, *id, *body, mode, expected);
-                if (!updated) return updated.error();
-                return entity_response(200, to_json(*updated), updated->meta.version);
-            });
-        });
+        router.add(mode == WriteMode::replace ? "PUT" : "PATCH", base + "/{id}",
+                   [&database, &service, mode](Request& request) {
+                       auto id = path_id(request);
+                       if (!id) return http::problem(id.error());
+                       auto body = json_object_body(request);
+                       if (!body) return http::problem(body.error());
+                       auto expected = if_match_version(request);
+                       return run_write(
+                           database, request, [&](soci::session& s) -> core::Result<Response> {
+                               auto updated = service.update(s, *id, *body, mode, expected);
+                               if (!updated) return updated.error();
+                               return entity_response(200, to_json(*updated),
+                                                      updated->meta.version);
+                           });
+                   });
     }
     router.del(base + "/{id}", [&database, &service](Request& request) {
         auto id = path_id(request);

@@ -21,19 +21,24 @@ void add_meta(boost::json::object& out, const domain::Meta& meta) {
 
 boost::json::object to_json(const domain::Category& c) {
     boost::json::object out{{"id", c.meta.id}, {"name", c.name}, {"is_active", c.is_active}};
-    out["description"] = c.description ? boost::json::value(*c.description) : boost::json::value(nullptr);
+    out["description"] =
+        c.description ? boost::json::value(*c.description) : boost::json::value(nullptr);
     add_meta(out, c.meta);
     return out;
 }
 
 boost::json::object to_json(const domain::Genre& g) {
-    boost::json::object out{{"id", g.meta.id}, {"name", g.name}, {"is_active", g.is_active}, {"categories_id", ids(g.categories_id)}};
+    boost::json::object out{{"id", g.meta.id},
+                            {"name", g.name},
+                            {"is_active", g.is_active},
+                            {"categories_id", ids(g.categories_id)}};
     add_meta(out, g.meta);
     return out;
 }
 
 boost::json::object to_json(const domain::CastMember& m) {
-    boost::json::object out{{"id", m.meta.id}, {"name", m.name}, {"type", domain::to_string(m.type)}};
+    boost::json::object out{
+        {"id", m.meta.id}, {"name", m.name}, {"type", domain::to_string(m.type)}};
     add_meta(out, m.meta);
     return out;
 }

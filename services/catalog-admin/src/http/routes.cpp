@@ -16,9 +16,9 @@ struct CatalogAdminApi {
 
 std::shared_ptr<CatalogAdminApi> add_routes(http::Router& router, db::Database& database,
                                             std::function<int()> current_year) {
-    auto api = std::make_shared<CatalogAdminApi>(CatalogAdminApi{app::CategoryService(), app::GenreService(),
-                                                                 app::CastMemberService(),
-                                                                 app::VideoService(app::VideoTraits{std::move(current_year)})});
+    auto api = std::make_shared<CatalogAdminApi>(
+        CatalogAdminApi{app::CategoryService(), app::GenreService(), app::CastMemberService(),
+                        app::VideoService(app::VideoTraits{std::move(current_year)})});
     add_crud_routes(router, database, api->categories, "/api/admin/categories");
     add_crud_routes(router, database, api->genres, "/api/admin/genres");
     add_crud_routes(router, database, api->cast_members, "/api/admin/cast-members");

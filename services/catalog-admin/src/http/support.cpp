@@ -1,5 +1,7 @@
 #include "support.hpp"
 
+#include <openssl/evp.h>
+
 #include <boost/json/array.hpp>
 #include <boost/json/serialize.hpp>
 #include <charconv>
@@ -9,7 +11,6 @@
 #include <codeflix/core/text.hpp>
 #include <codeflix/core/uuid.hpp>
 #include <codeflix/http/problem.hpp>
-#include <openssl/evp.h>
 
 #include "../repositories/idempotency_repository.hpp"
 
@@ -51,12 +52,14 @@ bool valid_idempotency_key(std::string_view key) {
 
 std::string allowed(const std::vector<std::pair<std::string_view, std::string_view>>& items) {
     std::string text;
-    for (const auto& [name, expression] : items) text += (text.empty() ? "" : ", ") + std::string(name);
+    for (const auto& [name, expression] : items)
+        text += (text.empty() ? "" : ", ") + std::string(name);
     return text;
 }
 
 /// Checks one filter value; returns the normalised value or nullopt with an error added.
-std::optional<std::string> filter_value(const repositories::FilterSpec& filter, std::string_view raw,
+std::optional<std::string> filter_value(const repositories::FilterSpec& filter,
+                                        std::string_view raw,
                                         std::vector<core::FieldError>& errors) {
     std::string name(filter.name);
     switch (filter.kind) {
@@ -78,7 +81,8 @@ std::optional<std::string> filter_value(const repositories::FilterSpec& filter, 
                 if (choice == raw) return std::string(raw);
             }
             std::string list;
-            for (auto choice : filter.choices) list += (list.empty() ? "" : ", ") + std::string(choice);
+            for (auto choice : filter.choices)
+                list += (list.empty() ? "" : ", ") + std::string(choice);
             errors.push_back({name, "must be one of " + list});
             return std::nullopt;
     }
@@ -93,13 +97,15 @@ Response replay(const repositories::StoredAnswer& answer) {
     return response;
 }
 
-Response run_transaction(db::Database& database, const std::function<core::Result<Response>(soci::session&)>& write) {
+Response run_transaction(db::Database& database,
+                         const std::function<core::Result<Response>(soci::session&)>& write) {
     try {
         auto result = database.transaction(write);
         return result ? std::move(*result) : http::problem(result.error());
     } catch (const soci::soci_error& e) {
         if (!db::is_unique_violation(e)) throw;
-        return http::problem(409, "A conflicting record was written at the same time; reload and try again");
+        return http::problem(
+            409, "A conflicting record was written at the same time; reload and try again");
     }
 }
 
@@ -107,7 +113,8 @@ Response run_transaction(db::Database& database, const std::function<core::Resul
 
 core::Result<std::string> path_id(const Request& request) {
     auto id = core::canonical_uuid(request.path_param("id"));
-    if (!id) return core::Error::invalid("The id in the path is not a UUID", {{"id", "must be a UUID"}});
+    if (!id)
+        return core::Error::invalid("The id in the path is not a UUID", {{"id", "must be a UUID"}});
     return *id;
 }
 
@@ -118,7 +125,8 @@ std::optional<std::int64_t> if_match_version(const Request& request) {
     if (value == "*") return std::nullopt;
     if (value.starts_with("W/")) value.remove_prefix(2);
     if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
-        if (auto version = to_int(value.substr(1, value.size() - 2)); version && *version > 0) return version;
+        if (auto version = to_int(value.substr(1, value.size() - 2)); version && *version > 0)
+            return version;
     }
     return -1;  // a tag we never issued matches no version
 }
@@ -133,46 +141,64 @@ core::Result<boost::json::object> json_object_body(const Request& request) {
     return std::move(parsed->get_object());
 }
 
-core::Result<repositories::ListRequest> list_request(const Request& request, const repositories::ListSpec& spec) {
+core::Result<repositories::ListRequest> list_request(const Request& request,
+                                                     const repositories::ListSpec& spec) {
     repositories::ListRequest list;
     std::vector<core::FieldError> errors;
     if (auto page = request.query_param("page")) {
         auto n = to_int(*page);
-        if (n && *n >= 1 && *n <= kMaxPage) list.page = static_cast<int>(*n);
-        else errors.push_back({"page", "must be an integer from 1 to " + std::to_string(kMaxPage)});
+        if (n && *n >= 1 && *n <= kMaxPage)
+            list.page = static_cast<int>(*n);
+        else
+            errors.push_back({"page", "must be an integer from 1 to " + std::to_string(kMaxPage)});
     }
     if (auto per_page = request.query_param("per_page")) {
         auto n = to_int(*per_page);
-        if (n && *n >= 1 && *n <= kMaxPerPage) list.per_page = static_cast<int>(*n);
-        else errors.push_back({"per_page", "must be an integer from 1 to " + std::to_string(kMaxPerPage)});
+        if (n && *n >= 1 && *n <= kMaxPerPage)
+            list.per_page = static_cast<int>(*n);
+        else
+            errors.push_back(
+                {"per_page", "must be an integer from 1 to " + std::to_string(kMaxPerPage)});
     }
     if (auto sort = request.query_param("sort")) {
         bool known = false;
         for (const auto& [field, expression] : spec.sorts) known = known || field == *sort;
-        if (known) list.sort = std::string(*sort);
-        else errors.push_back({"sort", "must be one of " + allowed(spec.sorts)});
+        if (known)
+            list.sort = std::string(*sort);
+        else
+            errors.push_back({"sort", "must be one of " + allowed(spec.sorts)});
     }
     if (auto dir = request.query_param("dir")) {
-        if (*dir == "asc" || *dir == "desc") list.descending = *dir == "desc";
-        else errors.push_back({"dir", "must be asc or desc"});
+        if (*dir == "asc" || *dir == "desc")
+            list.descending = *dir == "desc";
+        else
+            errors.push_back({"dir", "must be asc or desc"});
     }
     if (auto q = request.query_param("q")) {
         std::string_view text = core::trim(*q);
-        if (core::utf8_length(text) > kMaxQueryChars) errors.push_back({"q", "must have at most 255 characters"});
-        else list.q = std::string(text);
+        if (core::utf8_length(text) > kMaxQueryChars)
+            errors.push_back({"q", "must have at most 255 characters"});
+        else
+            list.q = std::string(text);
     }
     for (const auto& filter : spec.filters) {
         auto raw = request.query_param(filter.name);
         if (!raw) continue;
-        if (auto value = filter_value(filter, *raw, errors)) list.filters.emplace_back(filter.name, *value);
+        if (auto value = filter_value(filter, *raw, errors))
+            list.filters.emplace_back(filter.name, *value);
     }
-    if (!errors.empty()) return core::Error::invalid("The list parameters are invalid", std::move(errors));
+    if (!errors.empty())
+        return core::Error::invalid("The list parameters are invalid", std::move(errors));
     return list;
 }
 
-Response list_response(boost::json::array data, const repositories::ListRequest& request, std::int64_t total) {
+Response list_response(boost::json::array data, const repositories::ListRequest& request,
+                       std::int64_t total) {
     std::int64_t last_page = total == 0 ? 1 : (total + request.per_page - 1) / request.per_page;
-    boost::json::object meta{{"page", request.page}, {"per_page", request.per_page}, {"total", total}, {"last_page", last_page}};
+    boost::json::object meta{{"page", request.page},
+                             {"per_page", request.per_page},
+                             {"total", total},
+                             {"last_page", last_page}};
     boost::json::object body{{"data", std::move(data)}, {"meta", std::move(meta)}};
     return Response::json(200, boost::json::serialize(body));
 }
@@ -197,26 +223,36 @@ Response run_write(db::Database& database, const Request& request,
     repositories::IdempotencyRepository answers;
     auto answer_for_existing = [&](const repositories::StoredAnswer& stored) {
         if (stored.request_hash != hash) {
-            return http::problem(422, "This Idempotency-Key was used with a different request body");
+            return http::problem(422,
+                                 "This Idempotency-Key was used with a different request body");
         }
         return replay(stored);
     };
-    Response response = run_transaction(database, [&](soci::session& session) -> core::Result<Response> {
-        if (auto stored = answers.find(session, scope, key_text)) return answer_for_existing(*stored);
-        auto result = write(session);
-        if (!result) return result.error();
-        if (result->status >= 200 && result->status < 300) {
-            repositories::StoredAnswer stored{hash, result->status,
-                                              result->headers.get("Location") ? std::optional<std::string>(*result->headers.get("Location")) : std::nullopt,
-                                              result->headers.get("ETag") ? std::optional<std::string>(*result->headers.get("ETag")) : std::nullopt,
-                                              result->body};
-            answers.insert(session, scope, key_text, stored, core::to_rfc3339(core::now()));
-        }
-        return result;
-    });
+    Response response =
+        run_transaction(database, [&](soci::session& session) -> core::Result<Response> {
+            if (auto stored = answers.find(session, scope, key_text))
+                return answer_for_existing(*stored);
+            auto result = write(session);
+            if (!result) return result.error();
+            if (result->status >= 200 && result->status < 300) {
+                repositories::StoredAnswer stored{
+                    hash, result->status,
+                    result->headers.get("Location")
+                        ? std::optional<std::string>(*result->headers.get("Location"))
+                        : std::nullopt,
+                    result->headers.get("ETag")
+                        ? std::optional<std::string>(*result->headers.get("ETag"))
+                        : std::nullopt,
+                    result->body};
+                answers.insert(session, scope, key_text, stored, core::to_rfc3339(core::now()));
+            }
+            return result;
+        });
     if (response.status == 409) {
-        // Another request with the same key may have committed first (PostgreSQL); answer as it did.
-        auto stored = database.with_session([&](soci::session& session) { return answers.find(session, scope, key_text); });
+        // Another request with the same key may have committed first (PostgreSQL); answer as it
+        // did.
+        auto stored = database.with_session(
+            [&](soci::session& session) { return answers.find(session, scope, key_text); });
         if (stored) return answer_for_existing(*stored);
     }
     return response;

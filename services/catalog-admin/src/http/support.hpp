@@ -32,10 +32,12 @@ core::Result<boost::json::object> json_object_body(const Request& request);
 
 /// page, per_page, sort, dir, q and the filters `spec` allows, each checked (400 naming the
 /// parameter otherwise).
-core::Result<repositories::ListRequest> list_request(const Request& request, const repositories::ListSpec& spec);
+core::Result<repositories::ListRequest> list_request(const Request& request,
+                                                     const repositories::ListSpec& spec);
 
 /// `{"data": [...], "meta": {page, per_page, total, last_page}}`.
-Response list_response(boost::json::array data, const repositories::ListRequest& request, std::int64_t total);
+Response list_response(boost::json::array data, const repositories::ListRequest& request,
+                       std::int64_t total);
 
 /// A JSON representation with its ETag.
 Response entity_response(int status, const boost::json::object& body, std::int64_t version);

@@ -19,14 +19,16 @@ constexpr const char* kInsertCastMember =
     "INSERT INTO cast_members (id, name, search_key, type, version, created_at, updated_at) "
     "VALUES (:id, :name, :search_key, :type, :version, :created_at, :updated_at)";
 constexpr const char* kUpdateCastMember =
-    "UPDATE cast_members SET name = :name, search_key = :search_key, type = :type, version = :version, "
+    "UPDATE cast_members SET name = :name, search_key = :search_key, type = :type, version = "
+    ":version, "
     "updated_at = :updated_at WHERE id = :id AND version = :expected AND deleted_at IS NULL";
 
 domain::CastMember from_row(const soci::row& row) {
     domain::CastMember m;
     m.meta.id = db::get_text(row, 0);
     m.name = db::get_text(row, 1);
-    m.type = domain::parse_cast_member_type(db::get_text(row, 2)).value_or(domain::CastMemberType::actor);
+    m.type = domain::parse_cast_member_type(db::get_text(row, 2))
+                 .value_or(domain::CastMemberType::actor);
     m.meta.version = db::get_int64(row, 3);
     m.meta.created_at = db::get_text(row, 4);
     m.meta.updated_at = db::get_text(row, 5);
@@ -52,35 +54,45 @@ const ListSpec& CastMemberRepository::list_spec() {
         kCountCastMembers,
         "t.search_key",
         "t.created_at",
-        {{"name", "t.search_key"}, {"type", "t.type"}, {"created_at", "t.created_at"}, {"updated_at", "t.updated_at"}},
+        {{"name", "t.search_key"},
+         {"type", "t.type"},
+         {"created_at", "t.created_at"},
+         {"updated_at", "t.updated_at"}},
         {{"type", FilterKind::choice, "t.type = :type", {"director", "actor"}}},
     };
     return spec;
 }
 
-std::optional<domain::CastMember> CastMemberRepository::find(soci::session& session, const std::string& id) const {
+std::optional<domain::CastMember> CastMemberRepository::find(soci::session& session,
+                                                             const std::string& id) const {
     std::optional<domain::CastMember> found;
-    db::for_each_row(session, kFindCastMember, db::Params().set("id", id), [&](const soci::row& row) { found = from_row(row); });
+    db::for_each_row(session, kFindCastMember, db::Params().set("id", id),
+                     [&](const soci::row& row) { found = from_row(row); });
     return found;
 }
 
-std::vector<domain::CastMember> CastMemberRepository::list(soci::session& session, const ListRequest& request,
+std::vector<domain::CastMember> CastMemberRepository::list(soci::session& session,
+                                                           const ListRequest& request,
                                                            std::int64_t* total) const {
     std::vector<domain::CastMember> items;
-    *total = run_list(session, list_spec(), request, [&](const soci::row& row) { items.push_back(from_row(row)); });
+    *total = run_list(session, list_spec(), request,
+                      [&](const soci::row& row) { items.push_back(from_row(row)); });
     return items;
 }
 
 void CastMemberRepository::insert(soci::session& session, const domain::CastMember& member) const {
-    db::execute(session, kInsertCastMember, write_params(member).set("created_at", member.meta.created_at));
+    db::execute(session, kInsertCastMember,
+                write_params(member).set("created_at", member.meta.created_at));
 }
 
 bool CastMemberRepository::update(soci::session& session, const domain::CastMember& member,
                                   std::int64_t expected_version) const {
-    return db::execute(session, kUpdateCastMember, write_params(member).set("expected", expected_version)) == 1;
+    return db::execute(session, kUpdateCastMember,
+                       write_params(member).set("expected", expected_version)) == 1;
 }
 
-bool CastMemberRepository::soft_delete(soci::session& session, const std::string& id, std::int64_t expected_version,
+bool CastMemberRepository::soft_delete(soci::session& session, const std::string& id,
+                                       std::int64_t expected_version,
                                        const std::string& now) const {
     return soft_delete_row(session, "cast_members", id, expected_version, now);
 }

@@ -10,16 +10,21 @@ namespace codeflix::catalog_admin::repositories {
 namespace {
 
 constexpr const char* kSelectCategory =
-    "SELECT t.id, t.name, t.description, t.is_active, t.version, t.created_at, t.updated_at FROM categories t";
+    "SELECT t.id, t.name, t.description, t.is_active, t.version, t.created_at, t.updated_at FROM "
+    "categories t";
 constexpr const char* kCountCategories = "SELECT COUNT(*) FROM categories t";
 constexpr const char* kFindCategory =
-    "SELECT t.id, t.name, t.description, t.is_active, t.version, t.created_at, t.updated_at FROM categories t "
+    "SELECT t.id, t.name, t.description, t.is_active, t.version, t.created_at, t.updated_at FROM "
+    "categories t "
     "WHERE t.id = :id AND t.deleted_at IS NULL";
 constexpr const char* kInsertCategory =
-    "INSERT INTO categories (id, name, name_key, search_key, description, is_active, version, created_at, updated_at) "
-    "VALUES (:id, :name, :name_key, :search_key, :description, :is_active, :version, :created_at, :updated_at)";
+    "INSERT INTO categories (id, name, name_key, search_key, description, is_active, version, "
+    "created_at, updated_at) "
+    "VALUES (:id, :name, :name_key, :search_key, :description, :is_active, :version, :created_at, "
+    ":updated_at)";
 constexpr const char* kUpdateCategory =
-    "UPDATE categories SET name = :name, name_key = :name_key, search_key = :search_key, description = :description, "
+    "UPDATE categories SET name = :name, name_key = :name_key, search_key = :search_key, "
+    "description = :description, "
     "is_active = :is_active, version = :version, updated_at = :updated_at "
     "WHERE id = :id AND version = :expected AND deleted_at IS NULL";
 
@@ -62,34 +67,41 @@ const ListSpec& CategoryRepository::list_spec() {
     return spec;
 }
 
-std::optional<domain::Category> CategoryRepository::find(soci::session& session, const std::string& id) const {
+std::optional<domain::Category> CategoryRepository::find(soci::session& session,
+                                                         const std::string& id) const {
     std::optional<domain::Category> found;
-    db::for_each_row(session, kFindCategory, db::Params().set("id", id), [&](const soci::row& row) { found = from_row(row); });
+    db::for_each_row(session, kFindCategory, db::Params().set("id", id),
+                     [&](const soci::row& row) { found = from_row(row); });
     return found;
 }
 
-std::vector<domain::Category> CategoryRepository::list(soci::session& session, const ListRequest& request,
+std::vector<domain::Category> CategoryRepository::list(soci::session& session,
+                                                       const ListRequest& request,
                                                        std::int64_t* total) const {
     std::vector<domain::Category> items;
-    *total = run_list(session, list_spec(), request, [&](const soci::row& row) { items.push_back(from_row(row)); });
+    *total = run_list(session, list_spec(), request,
+                      [&](const soci::row& row) { items.push_back(from_row(row)); });
     return items;
 }
 
 void CategoryRepository::insert(soci::session& session, const domain::Category& category) const {
-    db::execute(session, kInsertCategory, write_params(category).set("created_at", category.meta.created_at));
+    db::execute(session, kInsertCategory,
+                write_params(category).set("created_at", category.meta.created_at));
 }
 
 bool CategoryRepository::update(soci::session& session, const domain::Category& category,
                                 std::int64_t expected_version) const {
-    return db::execute(session, kUpdateCategory, write_params(category).set("expected", expected_version)) == 1;
+    return db::execute(session, kUpdateCategory,
+                       write_params(category).set("expected", expected_version)) == 1;
 }
 
-bool CategoryRepository::soft_delete(soci::session& session, const std::string& id, std::int64_t expected_version,
-                                     const std::string& now) const {
+bool CategoryRepository::soft_delete(soci::session& session, const std::string& id,
+                                     std::int64_t expected_version, const std::string& now) const {
     return soft_delete_row(session, "categories", id, expected_version, now);
 }
 
-std::optional<std::string> CategoryRepository::find_id_by_name(soci::session& session, const std::string& name,
+std::optional<std::string> CategoryRepository::find_id_by_name(soci::session& session,
+                                                               const std::string& name,
                                                                const std::string& except_id) const {
     return find_live_id_by_name(session, "categories", name, except_id);
 }

@@ -16,13 +16,17 @@ constexpr const char* kFindGenre =
     "SELECT t.id, t.name, t.is_active, t.version, t.created_at, t.updated_at FROM genres t "
     "WHERE t.id = :id AND t.deleted_at IS NULL";
 constexpr const char* kInsertGenre =
-    "INSERT INTO genres (id, name, name_key, search_key, is_active, version, created_at, updated_at) "
+    "INSERT INTO genres (id, name, name_key, search_key, is_active, version, created_at, "
+    "updated_at) "
     "VALUES (:id, :name, :name_key, :search_key, :is_active, :version, :created_at, :updated_at)";
 constexpr const char* kUpdateGenre =
-    "UPDATE genres SET name = :name, name_key = :name_key, search_key = :search_key, is_active = :is_active, "
-    "version = :version, updated_at = :updated_at WHERE id = :id AND version = :expected AND deleted_at IS NULL";
+    "UPDATE genres SET name = :name, name_key = :name_key, search_key = :search_key, is_active = "
+    ":is_active, "
+    "version = :version, updated_at = :updated_at WHERE id = :id AND version = :expected AND "
+    "deleted_at IS NULL";
 constexpr const char* kGenreInCategory =
-    "EXISTS (SELECT 1 FROM genre_categories gc WHERE gc.genre_id = t.id AND gc.category_id = :category_id)";
+    "EXISTS (SELECT 1 FROM genre_categories gc WHERE gc.genre_id = t.id AND gc.category_id = "
+    ":category_id)";
 
 domain::Genre from_row(const soci::row& row) {
     domain::Genre g;
@@ -69,9 +73,11 @@ const ListSpec& GenreRepository::list_spec() {
     return spec;
 }
 
-std::optional<domain::Genre> GenreRepository::find(soci::session& session, const std::string& id) const {
+std::optional<domain::Genre> GenreRepository::find(soci::session& session,
+                                                   const std::string& id) const {
     std::vector<domain::Genre> found;
-    db::for_each_row(session, kFindGenre, db::Params().set("id", id), [&](const soci::row& row) { found.push_back(from_row(row)); });
+    db::for_each_row(session, kFindGenre, db::Params().set("id", id),
+                     [&](const soci::row& row) { found.push_back(from_row(row)); });
     if (found.empty()) return std::nullopt;
     attach_categories(session, found);
     return found.front();
@@ -80,28 +86,34 @@ std::optional<domain::Genre> GenreRepository::find(soci::session& session, const
 std::vector<domain::Genre> GenreRepository::list(soci::session& session, const ListRequest& request,
                                                  std::int64_t* total) const {
     std::vector<domain::Genre> items;
-    *total = run_list(session, list_spec(), request, [&](const soci::row& row) { items.push_back(from_row(row)); });
+    *total = run_list(session, list_spec(), request,
+                      [&](const soci::row& row) { items.push_back(from_row(row)); });
     attach_categories(session, items);
     return items;
 }
 
 void GenreRepository::insert(soci::session& session, const domain::Genre& genre) const {
-    db::execute(session, kInsertGenre, write_params(genre).set("created_at", genre.meta.created_at));
+    db::execute(session, kInsertGenre,
+                write_params(genre).set("created_at", genre.meta.created_at));
     replace_links(session, kGenreCategories, genre.meta.id, genre.categories_id);
 }
 
-bool GenreRepository::update(soci::session& session, const domain::Genre& genre, std::int64_t expected_version) const {
-    if (db::execute(session, kUpdateGenre, write_params(genre).set("expected", expected_version)) != 1) return false;
+bool GenreRepository::update(soci::session& session, const domain::Genre& genre,
+                             std::int64_t expected_version) const {
+    if (db::execute(session, kUpdateGenre, write_params(genre).set("expected", expected_version)) !=
+        1)
+        return false;
     replace_links(session, kGenreCategories, genre.meta.id, genre.categories_id);
     return true;
 }
 
-bool GenreRepository::soft_delete(soci::session& session, const std::string& id, std::int64_t expected_version,
-                                  const std::string& now) const {
+bool GenreRepository::soft_delete(soci::session& session, const std::string& id,
+                                  std::int64_t expected_version, const std::string& now) const {
     return soft_delete_row(session, "genres", id, expected_version, now);
 }
 
-std::optional<std::string> GenreRepository::find_id_by_name(soci::session& session, const std::string& name,
+std::optional<std::string> GenreRepository::find_id_by_name(soci::session& session,
+                                                            const std::string& name,
                                                             const std::string& except_id) const {
     return find_live_id_by_name(session, "genres", name, except_id);
 }

@@ -1,8 +1,9 @@
 #pragma once
 
+#include <soci/soci.h>
+
 #include <map>
 #include <optional>
-#include <soci/soci.h>
 #include <string>
 #include <vector>
 
@@ -13,13 +14,15 @@ namespace codeflix::catalog_admin::repositories {
 
 /// Genres and the categories they belong to.
 class GenreRepository {
-public:
+  public:
     static const ListSpec& list_spec();
 
     std::optional<domain::Genre> find(soci::session& session, const std::string& id) const;
-    std::vector<domain::Genre> list(soci::session& session, const ListRequest& request, std::int64_t* total) const;
+    std::vector<domain::Genre> list(soci::session& session, const ListRequest& request,
+                                    std::int64_t* total) const;
     void insert(soci::session& session, const domain::Genre& genre) const;
-    bool update(soci::session& session, const domain::Genre& genre, std::int64_t expected_version) const;
+    bool update(soci::session& session, const domain::Genre& genre,
+                std::int64_t expected_version) const;
     bool soft_delete(soci::session& session, const std::string& id, std::int64_t expected_version,
                      const std::string& now) const;
     std::optional<std::string> find_id_by_name(soci::session& session, const std::string& name,
@@ -27,8 +30,8 @@ public:
     /// Whether a live video uses the genre.
     bool in_use(soci::session& session, const std::string& id) const;
     /// The live categories of each of `genre_ids`.
-    std::map<std::string, std::vector<std::string>> categories_of(soci::session& session,
-                                                                  const std::vector<std::string>& genre_ids) const;
+    std::map<std::string, std::vector<std::string>> categories_of(
+        soci::session& session, const std::vector<std::string>& genre_ids) const;
 };
 
 }  // namespace codeflix::catalog_admin::repositories

@@ -10,25 +10,30 @@ constexpr const char* kFindAnswer =
     "SELECT request_hash, status, location, etag, body FROM idempotency_keys "
     "WHERE scope = :scope AND idempotency_key = :idempotency_key";
 constexpr const char* kInsertAnswer =
-    "INSERT INTO idempotency_keys (scope, idempotency_key, request_hash, status, location, etag, body, created_at) "
-    "VALUES (:scope, :idempotency_key, :request_hash, :status, :location, :etag, :body, :created_at)";
+    "INSERT INTO idempotency_keys (scope, idempotency_key, request_hash, status, location, etag, "
+    "body, created_at) "
+    "VALUES (:scope, :idempotency_key, :request_hash, :status, :location, :etag, :body, "
+    ":created_at)";
 
 }  // namespace
 
-std::optional<StoredAnswer> IdempotencyRepository::find(soci::session& session, const std::string& scope,
+std::optional<StoredAnswer> IdempotencyRepository::find(soci::session& session,
+                                                        const std::string& scope,
                                                         const std::string& key) const {
     std::optional<StoredAnswer> found;
-    db::for_each_row(session, kFindAnswer, db::Params().set("scope", scope).set("idempotency_key", key),
-                     [&](const soci::row& row) {
-                         found = StoredAnswer{db::get_text(row, 0), static_cast<int>(db::get_int64(row, 1)),
-                                              db::get_optional_text(row, 2), db::get_optional_text(row, 3),
-                                              db::get_text(row, 4)};
-                     });
+    db::for_each_row(
+        session, kFindAnswer, db::Params().set("scope", scope).set("idempotency_key", key),
+        [&](const soci::row& row) {
+            found = StoredAnswer{db::get_text(row, 0), static_cast<int>(db::get_int64(row, 1)),
+                                 db::get_optional_text(row, 2), db::get_optional_text(row, 3),
+                                 db::get_text(row, 4)};
+        });
     return found;
 }
 
-void IdempotencyRepository::insert(soci::session& session, const std::string& scope, const std::string& key,
-                                   const StoredAnswer& answer, const std::string& now) const {
+void IdempotencyRepository::insert(soci::session& session, const std::string& scope,
+                                   const std::string& key, const StoredAnswer& answer,
+                                   const std::string& now) const {
     db::Params params;
     params.set("scope", scope)
         .set("idempotency_key", key)

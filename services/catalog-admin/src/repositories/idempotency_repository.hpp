@@ -1,7 +1,8 @@
 #pragma once
 
-#include <optional>
 #include <soci/soci.h>
+
+#include <optional>
 #include <string>
 
 namespace codeflix::catalog_admin::repositories {
@@ -16,10 +17,11 @@ struct StoredAnswer {
 };
 
 class IdempotencyRepository {
-public:
-    std::optional<StoredAnswer> find(soci::session& session, const std::string& scope, const std::string& key) const;
-    void insert(soci::session& session, const std::string& scope, const std::string& key, const StoredAnswer& answer,
-                const std::string& now) const;
+  public:
+    std::optional<StoredAnswer> find(soci::session& session, const std::string& scope,
+                                     const std::string& key) const;
+    void insert(soci::session& session, const std::string& scope, const std::string& key,
+                const StoredAnswer& answer, const std::string& now) const;
 };
 
 }  // namespace codeflix::catalog_admin::repositories

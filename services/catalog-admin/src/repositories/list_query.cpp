@@ -25,9 +25,12 @@ std::string where_clause(const ListSpec& spec, const ListRequest& request, db::P
             if (filter.name != name) continue;
             where += " AND ";
             where += filter.condition;
-            if (filter.kind == FilterKind::integer) params.set(name, static_cast<std::int64_t>(std::stoll(value)));
-            else if (filter.kind == FilterKind::boolean) params.set(name, value == "true");
-            else params.set(name, value);
+            if (filter.kind == FilterKind::integer)
+                params.set(name, static_cast<std::int64_t>(std::stoll(value)));
+            else if (filter.kind == FilterKind::boolean)
+                params.set(name, value == "true");
+            else
+                params.set(name, value);
         }
     }
     return where;
@@ -39,7 +42,8 @@ std::int64_t run_list(soci::session& session, const ListSpec& spec, const ListRe
                       const std::function<void(const soci::row&)>& on_row) {
     db::Params count_params;
     std::string where = where_clause(spec, request, count_params);
-    std::int64_t total = db::query_int(session, std::string(spec.count) + where, std::move(count_params));
+    std::int64_t total =
+        db::query_int(session, std::string(spec.count) + where, std::move(count_params));
     if (total == 0) return 0;
 
     db::Params params;
@@ -49,8 +53,8 @@ std::int64_t run_list(soci::session& session, const ListSpec& spec, const ListRe
         if (field == request.sort) expression = expr;
     }
     std::string direction = request.descending ? " DESC" : " ASC";
-    std::string sql = std::string(spec.select) + where + " ORDER BY " + std::string(expression) + direction +
-                      ", t.id" + direction + std::string(kPageClause);
+    std::string sql = std::string(spec.select) + where + " ORDER BY " + std::string(expression) +
+                      direction + ", t.id" + direction + std::string(kPageClause);
     params.set("limit", request.per_page);
     params.set("offset", static_cast<std::int64_t>(request.page - 1) * request.per_page);
     db::for_each_row(session, sql, std::move(params), on_row);

@@ -1,8 +1,9 @@
 #pragma once
 
+#include <soci/soci.h>
+
 #include <cstdint>
 #include <functional>
-#include <soci/soci.h>
 #include <string>
 #include <string_view>
 #include <utility>

@@ -10,12 +10,15 @@ namespace {
 // Templates over whitelisted table and column names (the constants in relations.hpp); values are
 // always bound.
 constexpr std::string_view kSelectLinks =
-    "SELECT {relation}, l.{owner}, l.{target} FROM {table} l JOIN {target_table} x ON x.id = l.{target} "
+    "SELECT {relation}, l.{owner}, l.{target} FROM {table} l JOIN {target_table} x ON x.id = "
+    "l.{target} "
     "WHERE x.deleted_at IS NULL AND l.{owner} IN {ids}";
 constexpr std::string_view kOrderLinks = " ORDER BY 1, 2, 3";
 constexpr std::string_view kDeleteLinks = "DELETE FROM {table} WHERE {owner} = :owner";
-constexpr std::string_view kInsertLink = "INSERT INTO {table} ({owner}, {target}) VALUES (:owner, :target)";
-constexpr std::string_view kSelectLiveIds = "SELECT id FROM {table} WHERE deleted_at IS NULL AND id IN {ids}";
+constexpr std::string_view kInsertLink =
+    "INSERT INTO {table} ({owner}, {target}) VALUES (:owner, :target)";
+constexpr std::string_view kSelectLiveIds =
+    "SELECT id FROM {table} WHERE deleted_at IS NULL AND id IN {ids}";
 constexpr std::string_view kSelectLiveOwner =
     "SELECT COUNT(*) FROM {table} l JOIN {owner_table} o ON o.id = l.{owner} "
     "WHERE o.deleted_at IS NULL AND l.{target} = :target";
@@ -28,10 +31,12 @@ constexpr std::string_view kFindLiveIdByName =
 
 std::string fill_all(std::string_view sql, const Relation& r) {
     std::string out = db::fill(sql, "table", r.table);
-    for (auto [name, value] : {std::pair<std::string_view, std::string_view>{"owner", r.owner_column},
-                               {"target", r.target_column},
-                               {"target_table", r.target_table}}) {
-        if (out.find("{" + std::string(name) + "}") != std::string::npos) out = db::fill(out, name, value);
+    for (auto [name, value] :
+         {std::pair<std::string_view, std::string_view>{"owner", r.owner_column},
+          {"target", r.target_column},
+          {"target_table", r.target_table}}) {
+        if (out.find("{" + std::string(name) + "}") != std::string::npos)
+            out = db::fill(out, name, value);
     }
     return out;
 }
@@ -47,7 +52,8 @@ std::vector<Links> load_links(soci::session& session, const std::vector<Relation
     for (std::size_t i = 0; i < relations.size(); ++i) {
         if (i) sql += " UNION ALL ";
         std::string in = params.list("o" + std::to_string(i) + "_", owner_ids);
-        sql += db::fill(db::fill(fill_all(kSelectLinks, relations[i]), "ids", in), "relation", std::to_string(i));
+        sql += db::fill(db::fill(fill_all(kSelectLinks, relations[i]), "ids", in), "relation",
+                        std::to_string(i));
     }
     sql += kOrderLinks;
     db::for_each_row(session, sql, std::move(params), [&](const soci::row& row) {
@@ -66,13 +72,15 @@ void replace_links(soci::session& session, const Relation& relation, const std::
     }
 }
 
-std::set<std::string> live_ids(soci::session& session, std::string_view table, const std::vector<std::string>& ids) {
+std::set<std::string> live_ids(soci::session& session, std::string_view table,
+                               const std::vector<std::string>& ids) {
     std::set<std::string> live;
     if (ids.empty()) return live;
     db::Params params;
     std::string in = params.list("i", ids);
     std::string sql = db::fill(db::fill(kSelectLiveIds, "table", table), "ids", in);
-    db::for_each_row(session, sql, std::move(params), [&](const soci::row& row) { live.insert(db::get_text(row, 0)); });
+    db::for_each_row(session, sql, std::move(params),
+                     [&](const soci::row& row) { live.insert(db::get_text(row, 0)); });
     return live;
 }
 
@@ -85,12 +93,16 @@ bool has_live_owner(soci::session& session, const Relation& relation, std::strin
 bool soft_delete_row(soci::session& session, std::string_view table, const std::string& id,
                      std::int64_t expected_version, const std::string& now) {
     db::Params params;
-    params.set("id", id).set("expected", expected_version).set("deleted_at", now).set("updated_at", now);
+    params.set("id", id)
+        .set("expected", expected_version)
+        .set("deleted_at", now)
+        .set("updated_at", now);
     return db::execute(session, db::fill(kSoftDelete, "table", table), std::move(params)) == 1;
 }
 
 std::optional<std::string> find_live_id_by_name(soci::session& session, std::string_view table,
-                                                const std::string& name, const std::string& except_id) {
+                                                const std::string& name,
+                                                const std::string& except_id) {
     std::optional<std::string> id;
     db::for_each_row(session, db::fill(kFindLiveIdByName, "table", table),
                      db::Params().set("name_key", core::casefold(name)).set("id", except_id),

@@ -1,10 +1,11 @@
 #pragma once
 
+#include <soci/soci.h>
+
 #include <cstdint>
 #include <map>
 #include <optional>
 #include <set>
-#include <soci/soci.h>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,10 +20,13 @@ struct Relation {
     std::string_view target_table;  ///< for "live targets only" reads
 };
 
-inline constexpr Relation kGenreCategories{"genre_categories", "genre_id", "category_id", "categories"};
-inline constexpr Relation kVideoCategories{"video_categories", "video_id", "category_id", "categories"};
+inline constexpr Relation kGenreCategories{"genre_categories", "genre_id", "category_id",
+                                           "categories"};
+inline constexpr Relation kVideoCategories{"video_categories", "video_id", "category_id",
+                                           "categories"};
 inline constexpr Relation kVideoGenres{"video_genres", "video_id", "genre_id", "genres"};
-inline constexpr Relation kVideoCastMembers{"video_cast_members", "video_id", "cast_member_id", "cast_members"};
+inline constexpr Relation kVideoCastMembers{"video_cast_members", "video_id", "cast_member_id",
+                                            "cast_members"};
 
 /// Owner id -> the ids it links to (live targets only, sorted).
 using Links = std::map<std::string, std::vector<std::string>>;
@@ -36,7 +40,8 @@ void replace_links(soci::session& session, const Relation& relation, const std::
                    const std::vector<std::string>& target_ids);
 
 /// Which of `ids` name live (not deleted) rows of `table` (one of the catalog tables).
-std::set<std::string> live_ids(soci::session& session, std::string_view table, const std::vector<std::string>& ids);
+std::set<std::string> live_ids(soci::session& session, std::string_view table,
+                               const std::vector<std::string>& ids);
 
 /// Whether a live owner links to `target_id` (e.g. a live genre uses a category).
 bool has_live_owner(soci::session& session, const Relation& relation, std::string_view owner_table,
@@ -48,6 +53,7 @@ bool soft_delete_row(soci::session& session, std::string_view table, const std::
 
 /// Another live row of `table` whose name folds to the same key as `name`, if any.
 std::optional<std::string> find_live_id_by_name(soci::session& session, std::string_view table,
-                                                const std::string& name, const std::string& except_id);
+                                                const std::string& name,
+                                                const std::string& except_id);
 
 }  // namespace codeflix::catalog_admin::repositories

@@ -10,17 +10,23 @@ namespace codeflix::catalog_admin::repositories {
 namespace {
 
 constexpr const char* kSelectVideo =
-    "SELECT t.id, t.title, t.description, t.year_launched, t.opened, t.rating, t.duration, t.published, "
-    "t.video_status, t.trailer_status, t.thumbnail_status, t.thumbnail_half_status, t.banner_status, "
+    "SELECT t.id, t.title, t.description, t.year_launched, t.opened, t.rating, t.duration, "
+    "t.published, "
+    "t.video_status, t.trailer_status, t.thumbnail_status, t.thumbnail_half_status, "
+    "t.banner_status, "
     "t.version, t.created_at, t.updated_at FROM videos t";
 constexpr const char* kCountVideos = "SELECT COUNT(*) FROM videos t";
 constexpr const char* kFindVideo =
-    "SELECT t.id, t.title, t.description, t.year_launched, t.opened, t.rating, t.duration, t.published, "
-    "t.video_status, t.trailer_status, t.thumbnail_status, t.thumbnail_half_status, t.banner_status, "
+    "SELECT t.id, t.title, t.description, t.year_launched, t.opened, t.rating, t.duration, "
+    "t.published, "
+    "t.video_status, t.trailer_status, t.thumbnail_status, t.thumbnail_half_status, "
+    "t.banner_status, "
     "t.version, t.created_at, t.updated_at FROM videos t WHERE t.id = :id AND t.deleted_at IS NULL";
 constexpr const char* kInsertVideo =
-    "INSERT INTO videos (id, title, search_key, description, year_launched, opened, rating, duration, published, "
-    "version, created_at, updated_at) VALUES (:id, :title, :search_key, :description, :year_launched, :opened, "
+    "INSERT INTO videos (id, title, search_key, description, year_launched, opened, rating, "
+    "duration, published, "
+    "version, created_at, updated_at) VALUES (:id, :title, :search_key, :description, "
+    ":year_launched, :opened, "
     ":rating, :duration, :published, :version, :created_at, :updated_at)";
 constexpr const char* kUpdateVideo =
     "UPDATE videos SET title = :title, search_key = :search_key, description = :description, "
@@ -28,11 +34,13 @@ constexpr const char* kUpdateVideo =
     "published = :published, version = :version, updated_at = :updated_at "
     "WHERE id = :id AND version = :expected AND deleted_at IS NULL";
 constexpr const char* kVideoInCategory =
-    "EXISTS (SELECT 1 FROM video_categories vc WHERE vc.video_id = t.id AND vc.category_id = :category_id)";
+    "EXISTS (SELECT 1 FROM video_categories vc WHERE vc.video_id = t.id AND vc.category_id = "
+    ":category_id)";
 constexpr const char* kVideoInGenre =
     "EXISTS (SELECT 1 FROM video_genres vg WHERE vg.video_id = t.id AND vg.genre_id = :genre_id)";
 constexpr const char* kVideoWithCastMember =
-    "EXISTS (SELECT 1 FROM video_cast_members vm WHERE vm.video_id = t.id AND vm.cast_member_id = :cast_member_id)";
+    "EXISTS (SELECT 1 FROM video_cast_members vm WHERE vm.video_id = t.id AND vm.cast_member_id = "
+    ":cast_member_id)";
 
 domain::Video from_row(const soci::row& row) {
     domain::Video v;
@@ -44,7 +52,8 @@ domain::Video from_row(const soci::row& row) {
     v.rating = db::get_text(row, 5);
     v.duration = static_cast<int>(db::get_int64(row, 6));
     v.published = db::get_int64(row, 7) != 0;
-    for (std::size_t i = 0; i < v.media_status.size(); ++i) v.media_status[i] = db::get_text(row, 8 + i);
+    for (std::size_t i = 0; i < v.media_status.size(); ++i)
+        v.media_status[i] = db::get_text(row, 8 + i);
     v.meta.version = db::get_int64(row, 13);
     v.meta.created_at = db::get_text(row, 14);
     v.meta.updated_at = db::get_text(row, 15);
@@ -108,9 +117,11 @@ const ListSpec& VideoRepository::list_spec() {
     return spec;
 }
 
-std::optional<domain::Video> VideoRepository::find(soci::session& session, const std::string& id) const {
+std::optional<domain::Video> VideoRepository::find(soci::session& session,
+                                                   const std::string& id) const {
     std::vector<domain::Video> found;
-    db::for_each_row(session, kFindVideo, db::Params().set("id", id), [&](const soci::row& row) { found.push_back(from_row(row)); });
+    db::for_each_row(session, kFindVideo, db::Params().set("id", id),
+                     [&](const soci::row& row) { found.push_back(from_row(row)); });
     if (found.empty()) return std::nullopt;
     attach_links(session, found);
     return found.front();
@@ -119,24 +130,29 @@ std::optional<domain::Video> VideoRepository::find(soci::session& session, const
 std::vector<domain::Video> VideoRepository::list(soci::session& session, const ListRequest& request,
                                                  std::int64_t* total) const {
     std::vector<domain::Video> items;
-    *total = run_list(session, list_spec(), request, [&](const soci::row& row) { items.push_back(from_row(row)); });
+    *total = run_list(session, list_spec(), request,
+                      [&](const soci::row& row) { items.push_back(from_row(row)); });
     attach_links(session, items);
     return items;
 }
 
 void VideoRepository::insert(soci::session& session, const domain::Video& video) const {
-    db::execute(session, kInsertVideo, write_params(video).set("created_at", video.meta.created_at));
+    db::execute(session, kInsertVideo,
+                write_params(video).set("created_at", video.meta.created_at));
     write_links(session, video);
 }
 
-bool VideoRepository::update(soci::session& session, const domain::Video& video, std::int64_t expected_version) const {
-    if (db::execute(session, kUpdateVideo, write_params(video).set("expected", expected_version)) != 1) return false;
+bool VideoRepository::update(soci::session& session, const domain::Video& video,
+                             std::int64_t expected_version) const {
+    if (db::execute(session, kUpdateVideo, write_params(video).set("expected", expected_version)) !=
+        1)
+        return false;
     write_links(session, video);
     return true;
 }
 
-bool VideoRepository::soft_delete(soci::session& session, const std::string& id, std::int64_t expected_version,
-                                  const std::string& now) const {
+bool VideoRepository::soft_delete(soci::session& session, const std::string& id,
+                                  std::int64_t expected_version, const std::string& now) const {
     return soft_delete_row(session, "videos", id, expected_version, now);
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 
-#include <optional>
 #include <soci/soci.h>
+
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,13 +13,15 @@ namespace codeflix::catalog_admin::repositories {
 
 /// Videos with their categories, genres, cast and media slot statuses.
 class VideoRepository {
-public:
+  public:
     static const ListSpec& list_spec();
 
     std::optional<domain::Video> find(soci::session& session, const std::string& id) const;
-    std::vector<domain::Video> list(soci::session& session, const ListRequest& request, std::int64_t* total) const;
+    std::vector<domain::Video> list(soci::session& session, const ListRequest& request,
+                                    std::int64_t* total) const;
     void insert(soci::session& session, const domain::Video& video) const;
-    bool update(soci::session& session, const domain::Video& video, std::int64_t expected_version) const;
+    bool update(soci::session& session, const domain::Video& video,
+                std::int64_t expected_version) const;
     bool soft_delete(soci::session& session, const std::string& id, std::int64_t expected_version,
                      const std::string& now) const;
 };

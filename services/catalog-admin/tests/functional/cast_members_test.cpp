@@ -25,10 +25,14 @@ TEST_P(CastMembers, CreateUpdateAndDelete) {
 }
 
 TEST_P(CastMembers, TypeMustBeDirectorOrActor) {
-    EXPECT_EQ(expect_problem(post(kCast, R"({"name":"X","type":"producer"})"), 400), std::vector<std::string>{"type"});
-    EXPECT_EQ(expect_problem(post(kCast, R"({"name":"X","type":1})"), 400), std::vector<std::string>{"type"});
-    EXPECT_EQ(expect_problem(post(kCast, R"({"name":"X"})"), 400), std::vector<std::string>{"type"});
-    EXPECT_EQ(expect_problem(post(kCast, R"({"type":"actor"})"), 400), std::vector<std::string>{"name"});
+    EXPECT_EQ(expect_problem(post(kCast, R"({"name":"X","type":"producer"})"), 400),
+              std::vector<std::string>{"type"});
+    EXPECT_EQ(expect_problem(post(kCast, R"({"name":"X","type":1})"), 400),
+              std::vector<std::string>{"type"});
+    EXPECT_EQ(expect_problem(post(kCast, R"({"name":"X"})"), 400),
+              std::vector<std::string>{"type"});
+    EXPECT_EQ(expect_problem(post(kCast, R"({"type":"actor"})"), 400),
+              std::vector<std::string>{"name"});
     EXPECT_EQ(total(kCast), 0);
 }
 

@@ -1,3 +1,7 @@
+#include <codeflix/core/json.hpp>
+#include <future>
+#include <set>
+
 #include "service_process.hpp"
 
 using namespace codeflix::catalog_admin::testing;
@@ -63,9 +67,11 @@ TEST_P(Categories, NamesAreUniqueAmongLiveCategoriesIgnoringCase) {
     EXPECT_EQ(expect_problem(duplicate, 409), std::vector<std::string>{"name"});
     std::string other = create_category("Drama");
     expect_problem(patch(std::string(kCategories) + "/" + other, R"({"name":"ação"})"), 409);
-    EXPECT_EQ(patch(std::string(kCategories) + "/" + id, R"({"name":"AÇÃO"})").status, 200) << "renaming itself is fine";
+    EXPECT_EQ(patch(std::string(kCategories) + "/" + id, R"({"name":"AÇÃO"})").status, 200)
+        << "renaming itself is fine";
     EXPECT_EQ(del(std::string(kCategories) + "/" + id).status, 204);
-    EXPECT_EQ(post(kCategories, R"({"name":"Ação"})").status, 201) << "a deleted name can be reused";
+    EXPECT_EQ(post(kCategories, R"({"name":"Ação"})").status, 201)
+        << "a deleted name can be reused";
     EXPECT_EQ(total(kCategories), 2);
 }
 
@@ -102,7 +108,8 @@ TEST_P(Categories, IdempotencyKeyReplaysTheFirstAnswer) {
     EXPECT_EQ(again.header("Location"), first.header("Location"));
     EXPECT_EQ(again.header("Idempotent-Replayed"), "true");
     expect_problem(post(kCategories, R"({"name":"Teens"})", key), 422);
-    expect_problem(post(kCategories, R"({"name":"Teens"})", with("Idempotency-Key", "bad key\x01")), 400);
+    expect_problem(post(kCategories, R"({"name":"Teens"})", with("Idempotency-Key", "bad key\x01")),
+                   400);
     EXPECT_EQ(total(kCategories), 1);
     auto failed = post(kCategories, R"({"name":""})", with("Idempotency-Key", "k2"));
     expect_problem(failed, 400);
@@ -148,14 +155,18 @@ TEST_P(Categories, BadBodiesGetFieldErrorsAndChangeNothing) {
 }
 
 TEST_P(Categories, PathIdsMustBeUuids) {
-    EXPECT_EQ(expect_problem(get(std::string(kCategories) + "/not-a-uuid"), 400), std::vector<std::string>{"id"});
+    EXPECT_EQ(expect_problem(get(std::string(kCategories) + "/not-a-uuid"), 400),
+              std::vector<std::string>{"id"});
     expect_problem(get(std::string(kCategories) + "/1%27%20OR%20%271%27%3D%271"), 400);
     expect_problem(get(std::string(kCategories) + "/0190a3b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b"), 404);
-    expect_problem(patch(std::string(kCategories) + "/0190a3b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b", R"({"name":"x"})"), 404);
+    expect_problem(patch(std::string(kCategories) + "/0190a3b2-7c4d-7e8f-9a0b-1c2d3e4f5a6b",
+                         R"({"name":"x"})"),
+                   404);
 }
 
 TEST_P(Categories, ListsPageSortAndSearch) {
-    for (std::string name : {"Suspense", "Ação", "Comédia", "Drama", "Romance", "Aventura"}) create_category(name);
+    for (std::string name : {"Suspense", "Ação", "Comédia", "Drama", "Romance", "Aventura"})
+        create_category(name);
     auto page1 = get(std::string(kCategories) + "?page=1&per_page=4&sort=name&dir=asc");
     ASSERT_EQ(page1.status, 200) << page1.body;
     const auto& data = page1.json.at("data").as_array();
@@ -195,8 +206,8 @@ TEST_P(Categories, HostileQueriesAreHarmless) {
 }
 
 TEST_P(Categories, BadListParametersAre400) {
-    for (std::string query : {"per_page=0", "per_page=1000", "per_page=abc", "page=0", "page=-1", "sort=password",
-                              "sort=name;DROP", "dir=up", "is_active=maybe"}) {
+    for (std::string query : {"per_page=0", "per_page=1000", "per_page=abc", "page=0", "page=-1",
+                              "sort=password", "sort=name;DROP", "dir=up", "is_active=maybe"}) {
         auto reply = get(std::string(kCategories) + "?" + query);
         auto fields = expect_problem(reply, 400);
         EXPECT_EQ(fields.size(), 1u) << query << " " << reply.body;
@@ -205,3 +216,59 @@ TEST_P(Categories, BadListParametersAre400) {
 }
 
 CODEFLIX_DIALECTS(Categories);
+
+TEST_P(Categories, ConcurrentWritesWithTheSameIfMatchLetExactlyOneWin) {
+    std::string id = create_category("Contended");
+    std::string path = std::string(kCategories) + "/" + id;
+    std::string base = service_->base_url();
+    std::vector<std::future<int>> writers;
+    for (int i = 0; i < 8; ++i) {
+        writers.push_back(std::async(std::launch::async, [&, i] {
+            codeflix::http::Client client(base);
+            Headers headers;
+            headers.set("Content-Type", "application/json");
+            headers.set("If-Match", "\"1\"");
+            auto reply = client.request(
+                "PATCH", path, R"({"name":"Writer )" + std::to_string(i) + R"("})", headers);
+            return reply.ok() ? reply->status : -1;
+        }));
+    }
+    int won = 0;
+    int stale = 0;
+    for (auto& writer : writers) {
+        int status = writer.get();
+        won += status == 200;
+        stale += status == 412;
+    }
+    EXPECT_EQ(won, 1);
+    EXPECT_EQ(stale, 7);
+    EXPECT_EQ(get(path).json.at("version").as_int64(), 2);
+}
+
+TEST_P(Categories, ConcurrentRetriesWithOneIdempotencyKeyCreateOnce) {
+    std::string base = service_->base_url();
+    std::vector<std::future<std::pair<int, std::string>>> retries;
+    for (int i = 0; i < 6; ++i) {
+        retries.push_back(std::async(std::launch::async, [&] {
+            codeflix::http::Client client(base);
+            Headers headers;
+            headers.set("Content-Type", "application/json");
+            headers.set("Idempotency-Key", "same-click");
+            auto reply = client.request("POST", kCategories, R"({"name":"Once"})", headers);
+            if (!reply.ok()) return std::pair<int, std::string>{-1, ""};
+            auto parsed = codeflix::core::parse_json(reply->body);
+            std::string id = parsed && parsed->is_object() && parsed->as_object().contains("id")
+                                 ? std::string(parsed->as_object().at("id").as_string())
+                                 : std::string();
+            return std::pair<int, std::string>{reply->status, id};
+        }));
+    }
+    std::set<std::string> ids_seen;
+    for (auto& retry : retries) {
+        auto [status, id] = retry.get();
+        EXPECT_EQ(status, 201);
+        ids_seen.insert(id);
+    }
+    EXPECT_EQ(ids_seen.size(), 1u);
+    EXPECT_EQ(total(kCategories), 1);
+}

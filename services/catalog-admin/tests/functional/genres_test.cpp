@@ -23,7 +23,8 @@ TEST_P(Genres, CreateWithCategoriesAndChangeThem) {
     ASSERT_EQ(patched.json.at("categories_id").as_array().size(), 1u);
     EXPECT_EQ(patched.json.at("categories_id").as_array()[0].as_string(), crime);
     EXPECT_EQ(patched.text("name"), "Noir");
-    auto replaced = put(path, R"({"name":"Neo-noir","is_active":false,"categories_id":)" + ids({drama}) + "}");
+    auto replaced =
+        put(path, R"({"name":"Neo-noir","is_active":false,"categories_id":)" + ids({drama}) + "}");
     ASSERT_EQ(replaced.status, 200) << replaced.body;
     EXPECT_FALSE(replaced.json.at("is_active").as_bool());
     EXPECT_EQ(get(path).json, replaced.json);
@@ -33,26 +34,33 @@ TEST_P(Genres, CategoriesMustExistBeLiveAndBeDistinct) {
     std::string live = create_category("Live");
     std::string gone = create_category("Gone");
     ASSERT_EQ(del("/api/admin/categories/" + gone).status, 204);
-    EXPECT_EQ(expect_problem(post(kGenres, R"({"name":"G","categories_id":)" + ids({live, kMissing}) + "}"), 422),
-              std::vector<std::string>{"categories_id[1]"});
-    EXPECT_EQ(expect_problem(post(kGenres, R"({"name":"G","categories_id":)" + ids({gone}) + "}"), 422),
-              std::vector<std::string>{"categories_id[0]"});
+    EXPECT_EQ(
+        expect_problem(
+            post(kGenres, R"({"name":"G","categories_id":)" + ids({live, kMissing}) + "}"), 422),
+        std::vector<std::string>{"categories_id[1]"});
+    EXPECT_EQ(
+        expect_problem(post(kGenres, R"({"name":"G","categories_id":)" + ids({gone}) + "}"), 422),
+        std::vector<std::string>{"categories_id[0]"});
     EXPECT_EQ(expect_problem(post(kGenres, R"({"name":"G","categories_id":[]})"), 400),
               std::vector<std::string>{"categories_id"});
-    EXPECT_EQ(expect_problem(post(kGenres, R"({"name":"G"})"), 400), std::vector<std::string>{"categories_id"});
-    EXPECT_EQ(expect_problem(post(kGenres, R"({"name":"G","categories_id":)" + ids({live, live}) + "}"), 400),
+    EXPECT_EQ(expect_problem(post(kGenres, R"({"name":"G"})"), 400),
+              std::vector<std::string>{"categories_id"});
+    EXPECT_EQ(expect_problem(
+                  post(kGenres, R"({"name":"G","categories_id":)" + ids({live, live}) + "}"), 400),
               std::vector<std::string>{"categories_id[1]"});
     EXPECT_EQ(expect_problem(post(kGenres, R"({"name":"G","categories_id":["nope", 7]})"), 400),
               (std::vector<std::string>{"categories_id[0]", "categories_id[1]"}));
-    EXPECT_EQ(expect_problem(post(kGenres, R"({"name":"G","categories_id":")" + live + R"("})"), 400),
-              std::vector<std::string>{"categories_id"});
+    EXPECT_EQ(
+        expect_problem(post(kGenres, R"({"name":"G","categories_id":")" + live + R"("})"), 400),
+        std::vector<std::string>{"categories_id"});
     EXPECT_EQ(total(kGenres), 0);
 }
 
 TEST_P(Genres, NamesAreUniqueAndDeletedGenresDisappear) {
     std::string category = create_category("Sci-fi");
     std::string id = create_genre("Cyberpunk", {category});
-    expect_problem(post(kGenres, R"({"name":"CYBERPUNK","categories_id":)" + ids({category}) + "}"), 409);
+    expect_problem(post(kGenres, R"({"name":"CYBERPUNK","categories_id":)" + ids({category}) + "}"),
+                   409);
     EXPECT_EQ(del(std::string(kGenres) + "/" + id).status, 204);
     EXPECT_EQ(total(kGenres), 0);
     expect_problem(get(std::string(kGenres) + "/" + id), 404);
@@ -73,9 +81,10 @@ TEST_P(Genres, FilterByCategory) {
 TEST_P(Genres, CannotDeleteWhileALiveVideoUsesIt) {
     std::string category = create_category("Cat");
     std::string genre = create_genre("Gen", {category});
-    std::string video = create("/api/admin/videos", R"({"title":"T","description":"D","year_launched":2000,"rating":"L",)"
-                                                   R"("duration":90,"categories_id":)" + ids({category}) +
-                                                       R"(,"genres_id":)" + ids({genre}) + "}");
+    std::string video = create(
+        "/api/admin/videos", R"({"title":"T","description":"D","year_launched":2000,"rating":"L",)"
+                             R"("duration":90,"categories_id":)" +
+                                 ids({category}) + R"(,"genres_id":)" + ids({genre}) + "}");
     expect_problem(del(std::string(kGenres) + "/" + genre), 409);
     EXPECT_EQ(del("/api/admin/videos/" + video).status, 204);
     EXPECT_EQ(del(std::string(kGenres) + "/" + genre).status, 204);

@@ -1,3 +1,8 @@
+#include <sys/wait.h>
+
+#include <algorithm>
+#include <cstdio>
+
 #include "service_process.hpp"
 
 using namespace codeflix::catalog_admin::testing;
@@ -21,7 +26,8 @@ TEST_P(HttpContract, WrongContentTypeIs415AndOversizedBodyIs413) {
     Headers form;
     form.set("Content-Type", "application/x-www-form-urlencoded");
     expect_problem(post("/api/admin/categories", "name=x", form), 415);
-    std::string huge = R"({"name":"x","description":")" + std::string(2 * 1024 * 1024, 'a') + R"("})";
+    std::string huge =
+        R"({"name":"x","description":")" + std::string(2 * 1024 * 1024, 'a') + R"("})";
     expect_problem(post("/api/admin/categories", huge), 413);
     EXPECT_EQ(total("/api/admin/categories"), 0);
 }
@@ -41,8 +47,10 @@ TEST_P(HttpContract, HealthReadinessMetricsAndOpenApi) {
     EXPECT_EQ(ready.json.at("checks").at("database").as_string(), "ok");
     get("/api/admin/categories");
     auto metrics = get("/metrics");
-    EXPECT_NE(metrics.body.find(R"(http_requests_total{method="GET",route="/api/admin/categories",status="200"})"),
-              std::string::npos)
+    EXPECT_NE(
+        metrics.body.find(
+            R"(http_requests_total{method="GET",route="/api/admin/categories",status="200"})"),
+        std::string::npos)
         << metrics.body;
     EXPECT_NE(metrics.body.find("http_request_duration_seconds_bucket"), std::string::npos);
     auto openapi = get("/api/admin/openapi.yaml");
@@ -59,7 +67,8 @@ TEST_P(HttpContract, CorsPreflightForTheWebApps) {
     EXPECT_EQ(reply.header("Access-Control-Allow-Origin"), "http://localhost:8080");
     Headers evil;
     evil.set("Origin", "http://evil.example");
-    EXPECT_EQ(call("GET", "/api/admin/categories", {}, evil).header("Access-Control-Allow-Origin"), "");
+    EXPECT_EQ(call("GET", "/api/admin/categories", {}, evil).header("Access-Control-Allow-Origin"),
+              "");
 }
 
 CODEFLIX_DIALECTS(HttpContract);
@@ -73,7 +82,8 @@ void terminate_connections(const std::string& db_url) {
     std::string name = db_url.substr(db_url.rfind('/') + 1);
     auto admin = codeflix::db::Database::open(std::getenv("CODEFLIX_TEST_PG_URL"), 1);
     admin->with_session([&](soci::session& s) {
-        s << "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :name", soci::use(name);
+        s << "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :name",
+            soci::use(name);
         return 0;
     });
 }
@@ -100,5 +110,40 @@ TEST_P(DatabaseOutage, LostConnectionsAre503ThenHeal) {
     EXPECT_EQ(post("/api/admin/categories", R"({"name":"After"})").status, 201);
 }
 
-INSTANTIATE_TEST_SUITE_P(Postgresql, DatabaseOutage, ::testing::Values(codeflix::db::Dialect::postgresql),
+INSTANTIATE_TEST_SUITE_P(Postgresql, DatabaseOutage,
+                         ::testing::Values(codeflix::db::Dialect::postgresql),
                          [](const auto&) { return std::string("postgresql"); });
+
+namespace {
+
+/// Runs the binary with `env` prepended and returns its exit status and output.
+std::pair<int, std::string> run_with_env(const std::string& env) {
+    std::string command = "cd \"$(mktemp -d)\" && env -u CODEFLIX_DB_URL " + env + " " +
+                          CATALOG_ADMIN_BINARY + " 2>&1";
+    FILE* pipe = ::popen(command.c_str(), "r");
+    std::string output;
+    char buffer[512];
+    while (std::fgets(buffer, sizeof buffer, pipe)) output += buffer;
+    int status = ::pclose(pipe);
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
+}
+
+}  // namespace
+
+TEST(Configuration, WrongValuesStopTheServiceWithOneClearLine) {
+    auto [port_status, port_output] = run_with_env("CODEFLIX_HTTP_PORT=80a");
+    EXPECT_EQ(port_status, 2);
+    EXPECT_EQ(port_output,
+              "codeflix-catalog-admin: configuration error: CODEFLIX_HTTP_PORT=\"80a\" is not an "
+              "integer in "
+              "[0, 65535]\n");
+    auto [db_status, db_output] = run_with_env("CODEFLIX_CATALOG_ADMIN_DB_URL=mysql://x");
+    EXPECT_EQ(db_status, 2);
+    EXPECT_NE(db_output.find("database URL must start with sqlite: or postgresql://"),
+              std::string::npos)
+        << db_output;
+    EXPECT_EQ(std::count(db_output.begin(), db_output.end(), '\n'), 1) << db_output;
+    auto [level_status, level_output] = run_with_env("CODEFLIX_LOG_LEVEL=loud");
+    EXPECT_EQ(level_status, 2);
+    EXPECT_NE(level_output.find("CODEFLIX_LOG_LEVEL"), std::string::npos) << level_output;
+}

@@ -1,16 +1,17 @@
 #include "service_process.hpp"
 
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <boost/json/parse.hpp>
 #include <chrono>
 #include <codeflix/core/json.hpp>
 #include <csignal>
 #include <cstdlib>
-#include <fcntl.h>
 #include <fstream>
 #include <sstream>
-#include <sys/wait.h>
 #include <thread>
-#include <unistd.h>
 
 extern char** environ;
 
@@ -20,24 +21,23 @@ namespace {
 using namespace std::chrono_literals;
 
 std::filesystem::path make_temp_dir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "catalog-admin-XXXXXX").string();
+    std::string pattern =
+        (std::filesystem::temp_directory_path() / "catalog-admin-XXXXXX").string();
     if (!::mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
     return pattern;
 }
 
 }  // namespace
 
-ServiceProcess::ServiceProcess(const std::string& db_url, const std::map<std::string, std::string>& extra_env)
+ServiceProcess::ServiceProcess(const std::string& db_url,
+                               const std::map<std::string, std::string>& extra_env)
     : dir_(make_temp_dir()) {
     auto port_file = dir_ / "port";
     auto log_file = dir_ / "service.log";
     std::map<std::string, std::string> env = {
-        {"CODEFLIX_HTTP_PORT", "0"},
-        {"CODEFLIX_PORT_FILE", port_file.string()},
-        {"CODEFLIX_DB_URL", db_url},
-        {"CODEFLIX_LOG_LEVEL", "warn"},
-        {"CODEFLIX_DB_POOL_SIZE", "4"},
-        {"CODEFLIX_HTTP_WORKERS", "4"},
+        {"CODEFLIX_HTTP_PORT", "0"},    {"CODEFLIX_PORT_FILE", port_file.string()},
+        {"CODEFLIX_DB_URL", db_url},    {"CODEFLIX_LOG_LEVEL", "warn"},
+        {"CODEFLIX_DB_POOL_SIZE", "4"}, {"CODEFLIX_HTTP_WORKERS", "4"},
     };
     for (const auto& [k, v] : extra_env) env[k] = v;
     std::vector<std::string> entries;
@@ -126,14 +126,18 @@ void CatalogAdminTest::TearDown() {
     if (service_) {
         std::string log = service_->log();
         EXPECT_EQ(service_->stop(), 0) << "the service did not drain cleanly:\n" << log;
-        EXPECT_EQ(log.find("\"level\":\"error\""), std::string::npos) << "the service logged errors:\n" << log;
+        EXPECT_EQ(log.find("\"level\":\"error\""), std::string::npos)
+            << "the service logged errors:\n"
+            << log;
     }
     service_.reset();
     database_.reset();
 }
 
-Reply CatalogAdminTest::call(std::string_view method, std::string_view path, std::string_view body, http::Headers headers) {
-    if (!body.empty() && !headers.get("Content-Type")) headers.set("Content-Type", "application/json");
+Reply CatalogAdminTest::call(std::string_view method, std::string_view path, std::string_view body,
+                             http::Headers headers) {
+    if (!body.empty() && !headers.get("Content-Type"))
+        headers.set("Content-Type", "application/json");
     auto result = client_->request(method, path, body, headers);
     EXPECT_TRUE(result.ok()) << (result.ok() ? "" : result.error().message);
     Reply reply;
@@ -161,13 +165,15 @@ std::string CatalogAdminTest::create_category(std::string_view name) {
     return create("/api/admin/categories", R"({"name":")" + std::string(name) + R"("})");
 }
 
-std::string CatalogAdminTest::create_genre(std::string_view name, const std::vector<std::string>& categories) {
-    return create("/api/admin/genres", R"({"name":")" + std::string(name) + R"(","categories_id":)" + ids(categories) + "}");
+std::string CatalogAdminTest::create_genre(std::string_view name,
+                                           const std::vector<std::string>& categories) {
+    return create("/api/admin/genres", R"({"name":")" + std::string(name) +
+                                           R"(","categories_id":)" + ids(categories) + "}");
 }
 
 std::string CatalogAdminTest::create_cast_member(std::string_view name, std::string_view type) {
-    return create("/api/admin/cast-members",
-                  R"({"name":")" + std::string(name) + R"(","type":")" + std::string(type) + R"("})");
+    return create("/api/admin/cast-members", R"({"name":")" + std::string(name) + R"(","type":")" +
+                                                 std::string(type) + R"("})");
 }
 
 std::int64_t CatalogAdminTest::total(std::string_view list_path) {
@@ -189,7 +195,8 @@ std::vector<std::string> expect_problem(const Reply& reply, int status) {
     std::vector<std::string> fields;
     if (!reply.json.is_object()) return fields;
     const auto& object = reply.json.as_object();
-    EXPECT_TRUE(object.contains("type") && object.contains("title") && object.contains("detail")) << reply.body;
+    EXPECT_TRUE(object.contains("type") && object.contains("title") && object.contains("detail"))
+        << reply.body;
     if (object.contains("status")) {
         EXPECT_EQ(object.at("status").as_int64(), status);
     }

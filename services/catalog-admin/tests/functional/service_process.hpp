@@ -1,22 +1,24 @@
 #pragma once
 
+#include <gtest/gtest.h>
+#include <sys/types.h>
+
 #include <boost/json/value.hpp>
 #include <codeflix/db/testing.hpp>
 #include <codeflix/http/client.hpp>
 #include <filesystem>
-#include <gtest/gtest.h>
 #include <map>
 #include <memory>
 #include <string>
-#include <sys/types.h>
 
 namespace codeflix::catalog_admin::testing {
 
 /// The real catalog-admin binary, started on a free port against a given database, stopped
 /// with SIGTERM (and checked to exit cleanly) when destroyed.
 class ServiceProcess {
-public:
-    ServiceProcess(const std::string& db_url, const std::map<std::string, std::string>& extra_env = {});
+  public:
+    ServiceProcess(const std::string& db_url,
+                   const std::map<std::string, std::string>& extra_env = {});
     ~ServiceProcess();
 
     std::string base_url() const { return "http://127.0.0.1:" + std::to_string(port_); }
@@ -25,7 +27,7 @@ public:
     int stop();
     std::string log() const;
 
-private:
+  private:
     std::filesystem::path dir_;
     pid_t pid_ = -1;
     int port_ = 0;
@@ -46,7 +48,7 @@ struct Reply {
 /// Base of the functional suites: one database (SQLite or PostgreSQL, the test parameter) and
 /// one service process per test.
 class CatalogAdminTest : public ::testing::TestWithParam<db::Dialect> {
-protected:
+  protected:
     void SetUp() override;
     void TearDown() override;
 
@@ -62,7 +64,9 @@ protected:
     Reply patch(std::string_view path, std::string_view body, http::Headers headers = {}) {
         return call("PATCH", path, body, std::move(headers));
     }
-    Reply del(std::string_view path, http::Headers headers = {}) { return call("DELETE", path, {}, std::move(headers)); }
+    Reply del(std::string_view path, http::Headers headers = {}) {
+        return call("DELETE", path, {}, std::move(headers));
+    }
 
     /// Creates through the API and returns the new id (asserting 201).
     std::string create(std::string_view path, std::string_view body);
@@ -85,9 +89,9 @@ std::vector<std::string> expect_problem(const Reply& reply, int status);
 
 }  // namespace codeflix::catalog_admin::testing
 
-#define CODEFLIX_DIALECTS(suite)                                                                   \
-    INSTANTIATE_TEST_SUITE_P(Dialects, suite,                                                      \
-                             ::testing::ValuesIn(codeflix::db::testing::all_dialects()),           \
-                             [](const auto& param_info) {                                          \
-                                 return codeflix::db::testing::dialect_name(param_info.param);     \
+#define CODEFLIX_DIALECTS(suite)                                                               \
+    INSTANTIATE_TEST_SUITE_P(Dialects, suite,                                                  \
+                             ::testing::ValuesIn(codeflix::db::testing::all_dialects()),       \
+                             [](const auto& param_info) {                                      \
+                                 return codeflix::db::testing::dialect_name(param_info.param); \
                              })

@@ -15,7 +15,7 @@ int this_year() {
 }
 
 class Videos : public CatalogAdminTest {
-protected:
+  protected:
     void SetUp() override {
         CatalogAdminTest::SetUp();
         drama = create_category("Drama");
@@ -29,10 +29,11 @@ protected:
 
     std::string body(std::string_view title, const std::vector<std::string>& categories,
                      const std::vector<std::string>& genres, std::string_view extra = "") {
-        return R"({"title":")" + std::string(title) + R"(","description":"A story","year_launched":1998,)"
-               R"("opened":false,"rating":"12","duration":113,"categories_id":)" + ids(categories) +
-               R"(,"genres_id":)" + ids(genres) + R"(,"cast_members_id":)" + ids({actor, director}) +
-               std::string(extra) + "}";
+        return R"({"title":")" + std::string(title) +
+               R"(","description":"A story","year_launched":1998,)"
+               R"("opened":false,"rating":"12","duration":113,"categories_id":)" +
+               ids(categories) + R"(,"genres_id":)" + ids(genres) + R"(,"cast_members_id":)" +
+               ids({actor, director}) + std::string(extra) + "}";
     }
 
     std::string drama, comedy, tragedy, farce, dramedy, actor, director;
@@ -80,18 +81,22 @@ TEST_P(Videos, GenresMustBelongToAndCoverTheCategories) {
 TEST_P(Videos, ReferencesMustExistAndBeLive) {
     std::string gone = create_genre("Gone", {drama});
     ASSERT_EQ(del("/api/admin/genres/" + gone).status, 204);
-    EXPECT_EQ(expect_problem(post(kVideos, body("T", {drama}, {gone})), 422), std::vector<std::string>{"genres_id[0]"});
+    EXPECT_EQ(expect_problem(post(kVideos, body("T", {drama}, {gone})), 422),
+              std::vector<std::string>{"genres_id[0]"});
     EXPECT_EQ(expect_problem(post(kVideos, body("T", {drama, kMissing}, {tragedy})), 422),
               std::vector<std::string>{"categories_id[1]"});
-    auto bad_cast = R"({"title":"T","description":"D","year_launched":2000,"rating":"L","duration":9,"categories_id":)" +
-                    ids({drama}) + R"(,"genres_id":)" + ids({tragedy}) + R"(,"cast_members_id":)" + ids({kMissing}) + "}";
-    EXPECT_EQ(expect_problem(post(kVideos, bad_cast), 422), std::vector<std::string>{"cast_members_id[0]"});
+    auto bad_cast =
+        R"({"title":"T","description":"D","year_launched":2000,"rating":"L","duration":9,"categories_id":)" +
+        ids({drama}) + R"(,"genres_id":)" + ids({tragedy}) + R"(,"cast_members_id":)" +
+        ids({kMissing}) + "}";
+    EXPECT_EQ(expect_problem(post(kVideos, bad_cast), 422),
+              std::vector<std::string>{"cast_members_id[0]"});
     EXPECT_EQ(total(kVideos), 0);
 }
 
 TEST_P(Videos, FieldRulesAreEnforced) {
-    std::string base = R"("description":"D","rating":"L","duration":90,"categories_id":)" + ids({drama}) +
-                       R"(,"genres_id":)" + ids({tragedy});
+    std::string base = R"("description":"D","rating":"L","duration":90,"categories_id":)" +
+                       ids({drama}) + R"(,"genres_id":)" + ids({tragedy});
     auto with = [&](std::string fields) { return "{" + fields + "," + base + "}"; };
     int max_year = this_year() + 5;
     struct Case {
@@ -107,8 +112,8 @@ TEST_P(Videos, FieldRulesAreEnforced) {
         {with(R"("title":")" + std::string(256, 't') + R"(","year_launched":1999)"), {"title"}},
         {with(R"("title":"T","year_launched":1999,"opened":"no")"), {"opened"}},
         {with(R"("title":"T","year_launched":1999,"cast_members_id":[1])"), {"cast_members_id[0]"}},
-        {R"({"title":"T","year_launched":1999,"description":"","rating":"L","duration":90,"categories_id":)" + ids({drama}) +
-             R"(,"genres_id":)" + ids({tragedy}) + "}",
+        {R"({"title":"T","year_launched":1999,"description":"","rating":"L","duration":90,"categories_id":)" +
+             ids({drama}) + R"(,"genres_id":)" + ids({tragedy}) + "}",
          {"description"}},
         {R"({"title":"T","year_launched":1999,"description":"D","rating":"PG","duration":90,"categories_id":)" +
              ids({drama}) + R"(,"genres_id":)" + ids({tragedy}) + "}",
@@ -118,19 +123,27 @@ TEST_P(Videos, FieldRulesAreEnforced) {
          {"duration"}},
         {R"({"title":"T","year_launched":1999,"description":"D","rating":"L","duration":9,"categories_id":[],"genres_id":[]})",
          {"categories_id", "genres_id"}},
-        {R"({"title":"T"})", {"description", "year_launched", "rating", "duration", "categories_id", "genres_id"}},
+        {R"({"title":"T"})",
+         {"description", "year_launched", "rating", "duration", "categories_id", "genres_id"}},
     };
-    for (const auto& c : cases) EXPECT_EQ(expect_problem(post(kVideos, c.body), 400), c.fields) << c.body;
-    EXPECT_EQ(post(kVideos, with(R"("title":"T","year_launched":)" + std::to_string(max_year))).status, 201);
+    for (const auto& c : cases)
+        EXPECT_EQ(expect_problem(post(kVideos, c.body), 400), c.fields) << c.body;
+    EXPECT_EQ(
+        post(kVideos, with(R"("title":"T","year_launched":)" + std::to_string(max_year))).status,
+        201);
     EXPECT_EQ(post(kVideos, with(R"("title":"T","year_launched":1888)")).status, 201);
     EXPECT_EQ(total(kVideos), 2);
 }
 
 TEST_P(Videos, ListFiltersAndSorts) {
-    std::string a = create(kVideos, body("Abril Despedaçado", {drama}, {tragedy}, R"(,"published":true)"));
+    std::string a =
+        create(kVideos, body("Abril Despedaçado", {drama}, {tragedy}, R"(,"published":true)"));
     std::string b = create(kVideos, body("O Auto da Compadecida", {comedy}, {farce}));
     std::string c = create(kVideos, body("Cidade de Deus", {drama, comedy}, {dramedy}));
-    ASSERT_EQ(patch(std::string(kVideos) + "/" + c, R"({"year_launched":2002,"rating":"16","cast_members_id":[]})").status, 200);
+    ASSERT_EQ(patch(std::string(kVideos) + "/" + c,
+                    R"({"year_launched":2002,"rating":"16","cast_members_id":[]})")
+                  .status,
+              200);
     EXPECT_EQ(total(std::string(kVideos) + "?category_id=" + drama), 2);
     EXPECT_EQ(total(std::string(kVideos) + "?genre_id=" + farce), 1);
     EXPECT_EQ(total(std::string(kVideos) + "?cast_member_id=" + actor), 2);

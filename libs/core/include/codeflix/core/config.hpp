@@ -9,14 +9,15 @@ namespace codeflix::core {
 
 /// Thrown at start-up when a setting is wrong; main prints its one-line message and exits.
 class ConfigError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
 /// Reads settings from the environment. A service-specific variable (`CODEFLIX_<SERVICE>_<KEY>`)
-/// takes precedence over the shared one (`CODEFLIX_<KEY>`), which takes precedence over the default.
+/// takes precedence over the shared one (`CODEFLIX_<KEY>`), which takes precedence over the
+/// default.
 class Config {
-public:
+  public:
     /// `service` is the service's name, e.g. "catalog-admin" (becomes CATALOG_ADMIN).
     explicit Config(std::string_view service);
 
@@ -27,7 +28,7 @@ public:
 
     const std::string& service() const { return service_; }
 
-private:
+  private:
     const char* lookup(std::string_view key, std::string* name_found) const;
 
     std::string service_;

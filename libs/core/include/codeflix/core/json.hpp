@@ -19,8 +19,9 @@ Result<boost::json::value> parse_json(std::string_view text, std::size_t max_dep
 /// Reads typed fields out of a JSON object, collecting one FieldError per problem: unknown
 /// fields, wrong types, limits. Absent fields read as nullopt.
 class ObjectReader {
-public:
-    ObjectReader(const boost::json::object& object, std::initializer_list<std::string_view> allowed);
+  public:
+    ObjectReader(const boost::json::object& object,
+                 std::initializer_list<std::string_view> allowed);
 
     bool has(std::string_view field) const;
     /// Records "is required" when `field` is absent.
@@ -35,13 +36,14 @@ public:
     std::optional<bool> boolean(std::string_view field);
     std::optional<std::int64_t> integer(std::string_view field, std::int64_t min, std::int64_t max);
     /// An array of UUID strings (canonicalised), `min_items`..`max_items`, without duplicates.
-    std::optional<std::vector<std::string>> uuid_array(std::string_view field, std::size_t min_items,
+    std::optional<std::vector<std::string>> uuid_array(std::string_view field,
+                                                       std::size_t min_items,
                                                        std::size_t max_items);
 
     void add_error(std::string field, std::string message);
     const std::vector<FieldError>& errors() const { return errors_; }
 
-private:
+  private:
     const boost::json::value* find(std::string_view field) const;
 
     const boost::json::object& object_;

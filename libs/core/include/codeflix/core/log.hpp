@@ -10,19 +10,19 @@ namespace codeflix::log {
 
 /// A value of a structured log field, already rendered as JSON.
 class Value {
-public:
+  public:
     Value(std::string_view text);  // NOLINT(google-explicit-constructor)
-    Value(const std::string& text) : Value(std::string_view(text)) {}  // NOLINT
-    Value(const char* text) : Value(std::string_view(text)) {}         // NOLINT
-    Value(std::int64_t number);                                        // NOLINT
-    Value(int number) : Value(static_cast<std::int64_t>(number)) {}    // NOLINT
+    Value(const std::string& text) : Value(std::string_view(text)) {}        // NOLINT
+    Value(const char* text) : Value(std::string_view(text)) {}               // NOLINT
+    Value(std::int64_t number);                                              // NOLINT
+    Value(int number) : Value(static_cast<std::int64_t>(number)) {}          // NOLINT
     Value(std::size_t number) : Value(static_cast<std::int64_t>(number)) {}  // NOLINT
-    Value(double number);                                              // NOLINT
-    Value(bool flag);                                                  // NOLINT
+    Value(double number);                                                    // NOLINT
+    Value(bool flag);                                                        // NOLINT
 
     const std::string& json() const { return json_; }
 
-private:
+  private:
     std::string json_;
 };
 

@@ -37,7 +37,9 @@ struct Error {
     static Error invalid(std::string message, std::vector<FieldError> fields = {}) {
         return {ErrorCode::invalid_argument, std::move(message), std::move(fields)};
     }
-    static Error not_found(std::string message) { return {ErrorCode::not_found, std::move(message), {}}; }
+    static Error not_found(std::string message) {
+        return {ErrorCode::not_found, std::move(message), {}};
+    }
     static Error conflict(std::string message, std::vector<FieldError> fields = {}) {
         return {ErrorCode::conflict, std::move(message), std::move(fields)};
     }
@@ -50,15 +52,17 @@ struct Error {
     static Error unavailable(std::string message) {
         return {ErrorCode::unavailable, std::move(message), {}};
     }
-    static Error internal(std::string message) { return {ErrorCode::internal, std::move(message), {}}; }
+    static Error internal(std::string message) {
+        return {ErrorCode::internal, std::move(message), {}};
+    }
 };
 
 /// Either a value or an Error, in the spirit of std::expected.
 template <class T>
 class [[nodiscard]] Result {
-public:
-    Result(T value) : state_(std::move(value)) {}          // NOLINT(google-explicit-constructor)
-    Result(Error error) : state_(std::move(error)) {}      // NOLINT(google-explicit-constructor)
+  public:
+    Result(T value) : state_(std::move(value)) {}      // NOLINT(google-explicit-constructor)
+    Result(Error error) : state_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
 
     bool ok() const { return state_.index() == 0; }
     explicit operator bool() const { return ok(); }
@@ -73,21 +77,22 @@ public:
 
     const Error& error() const { return std::get<1>(state_); }
 
-private:
+  private:
     std::variant<T, Error> state_;
 };
 
 template <>
 class [[nodiscard]] Result<void> {
-public:
+  public:
     Result() = default;
-    Result(Error error) : error_(std::move(error)), failed_(true) {}  // NOLINT(google-explicit-constructor)
+    Result(Error error)
+        : error_(std::move(error)), failed_(true) {}  // NOLINT(google-explicit-constructor)
 
     bool ok() const { return !failed_; }
     explicit operator bool() const { return ok(); }
     const Error& error() const { return error_; }
 
-private:
+  private:
     Error error_;
     bool failed_ = false;
 };

@@ -1,10 +1,11 @@
 #pragma once
 
+#include <soci/soci.h>
+
 #include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <optional>
-#include <soci/soci.h>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -19,7 +20,7 @@ struct IsResult : std::false_type {};
 /// A pool of SOCI sessions on one database, SQLite (`sqlite:PATH`) or PostgreSQL
 /// (`postgresql://...`). SQLite runs in WAL mode with a busy timeout and foreign keys on.
 class Database {
-public:
+  public:
     /// Throws core::ConfigError for a malformed URL, soci::soci_error when it cannot connect.
     static std::unique_ptr<Database> open(std::string_view url, std::size_t pool_size);
     ~Database();
@@ -69,7 +70,7 @@ public:
     /// True when a trivial query answers.
     bool ping();
 
-private:
+  private:
     Database(Dialect dialect, std::size_t pool_size);
     void begin(soci::session& session);
     static void rollback(soci::session& session) noexcept;

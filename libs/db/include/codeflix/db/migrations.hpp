@@ -16,7 +16,7 @@ struct Migration {
 
 /// Thrown when the database cannot be brought to the code's schema.
 class MigrationError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 

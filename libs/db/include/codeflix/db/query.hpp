@@ -1,10 +1,11 @@
 #pragma once
 
+#include <soci/soci.h>
+
 #include <cstdint>
 #include <deque>
 #include <functional>
 #include <optional>
-#include <soci/soci.h>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,14 +15,20 @@ namespace codeflix::db {
 /// Named parameters of one prepared statement, kept alive until it has run. Values are always
 /// bound, never spliced into SQL text.
 class Params {
-public:
+  public:
     Params& set(std::string name, std::string value);
     /// Binds NULL when `value` is empty.
     Params& set(std::string name, std::optional<std::string> value);
     Params& set(std::string name, std::int64_t value);
-    Params& set(std::string name, int value) { return set(std::move(name), static_cast<std::int64_t>(value)); }
-    Params& set(std::string name, bool value) { return set(std::move(name), static_cast<std::int64_t>(value ? 1 : 0)); }
-    Params& set(std::string name, const char* value) { return set(std::move(name), std::string(value)); }
+    Params& set(std::string name, int value) {
+        return set(std::move(name), static_cast<std::int64_t>(value));
+    }
+    Params& set(std::string name, bool value) {
+        return set(std::move(name), static_cast<std::int64_t>(value ? 1 : 0));
+    }
+    Params& set(std::string name, const char* value) {
+        return set(std::move(name), std::string(value));
+    }
 
     /// Binds each value as :<prefix>0, :<prefix>1, ... and returns "(:<prefix>0, :<prefix>1, ...)"
     /// for an IN list (values must not be empty).
@@ -29,7 +36,7 @@ public:
 
     void bind(soci::details::prepare_temp_type& prepared);
 
-private:
+  private:
     struct Text {
         std::string name;
         std::string value;

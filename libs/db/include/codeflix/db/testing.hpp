@@ -10,7 +10,7 @@ namespace codeflix::db::testing {
 /// A database made for one test and dropped after it: a temporary SQLite file, or a fresh
 /// PostgreSQL database on the server named by CODEFLIX_TEST_PG_URL (`./codeflix test` starts one).
 class TestDatabase {
-public:
+  public:
     explicit TestDatabase(Dialect dialect);
     ~TestDatabase();
     TestDatabase(const TestDatabase&) = delete;
@@ -19,7 +19,7 @@ public:
     const std::string& url() const { return url_; }
     Dialect dialect() const { return dialect_; }
 
-private:
+  private:
     Dialect dialect_;
     std::string url_;
     std::string admin_url_;

@@ -18,8 +18,9 @@ struct ClientResponse {
 /// A blocking HTTP client on libcurl that keeps its connection alive between calls. One
 /// instance per thread.
 class Client {
-public:
-    explicit Client(std::string base_url, std::chrono::milliseconds timeout = std::chrono::seconds(10));
+  public:
+    explicit Client(std::string base_url,
+                    std::chrono::milliseconds timeout = std::chrono::seconds(10));
     ~Client();
     Client(const Client&) = delete;
     Client& operator=(const Client&) = delete;
@@ -32,7 +33,7 @@ public:
         return request("GET", path, {}, headers);
     }
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

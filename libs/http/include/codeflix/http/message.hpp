@@ -11,7 +11,7 @@ namespace codeflix::http {
 
 /// HTTP header fields; names compare case-insensitively, order is kept.
 class Headers {
-public:
+  public:
     /// Replaces every field called `name`.
     void set(std::string_view name, std::string value);
     void add(std::string_view name, std::string value);
@@ -21,7 +21,7 @@ public:
     auto begin() const { return fields_.begin(); }
     auto end() const { return fields_.end(); }
 
-private:
+  private:
     std::vector<std::pair<std::string, std::string>> fields_;
 };
 
@@ -44,7 +44,9 @@ struct Request {
 
     std::optional<std::string_view> query_param(std::string_view name) const;
     std::string_view path_param(std::string_view name) const;
-    std::optional<std::string_view> header(std::string_view name) const { return headers.get(name); }
+    std::optional<std::string_view> header(std::string_view name) const {
+        return headers.get(name);
+    }
 };
 
 struct Response {

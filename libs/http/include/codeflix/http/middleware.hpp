@@ -28,7 +28,8 @@ Middleware json_content_type(std::vector<std::string> exempt_prefixes = {});
 
 struct CorsOptions {
     std::vector<std::string> allowed_origins;
-    std::string allowed_headers = "Authorization, Content-Type, If-Match, Idempotency-Key, X-Request-Id";
+    std::string allowed_headers =
+        "Authorization, Content-Type, If-Match, Idempotency-Key, X-Request-Id";
     std::string exposed_headers = "ETag, Location, X-Request-Id, Retry-After";
 };
 

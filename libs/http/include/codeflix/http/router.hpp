@@ -13,7 +13,7 @@ using Handler = std::function<Response(Request&)>;
 /// Routes by method and path pattern; `{name}` segments capture a path parameter. Unknown paths
 /// get 404, known paths with another method 405 with `Allow`.
 class Router {
-public:
+  public:
     void add(std::string_view method, std::string_view pattern, Handler handler);
     void get(std::string_view pattern, Handler h) { add("GET", pattern, std::move(h)); }
     void post(std::string_view pattern, Handler h) { add("POST", pattern, std::move(h)); }
@@ -23,7 +23,7 @@ public:
 
     Response dispatch(Request& request) const;
 
-private:
+  private:
     struct Route {
         std::string method;
         std::string pattern;

@@ -24,7 +24,7 @@ struct ServerOptions {
 /// HTTP/1.1 server with keep-alive. Handlers run on a bounded worker pool, never on I/O threads.
 /// Oversized bodies get 413, malformed requests 400, a full queue 503.
 class Server {
-public:
+  public:
     Server(ServerOptions options, Handler handler);
     ~Server();
     Server(const Server&) = delete;
@@ -38,7 +38,7 @@ public:
     /// closes idle connections, then stops the threads.
     void stop();
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

@@ -24,7 +24,7 @@ namespace codeflix::service {
 /// port there: tests start services on port 0). HTTP_WORKERS and DB_POOL_SIZE default to twice
 /// the number of cores.
 class Service {
-public:
+  public:
     Service(std::string name, std::uint16_t default_port);
     ~Service();
 
@@ -43,7 +43,7 @@ public:
     /// Serves until SIGTERM or SIGINT, then drains. Returns the process exit code.
     int run();
 
-private:
+  private:
     struct Impl;
     std::string name_;
     core::Config config_;
