@@ -40,7 +40,7 @@ size_t on_header(char* data, size_t size, size_t count, void* user) {
 
 struct Client::Impl {
     std::string base_url;
-    std::chrono::milliseconds timeout;
+    std::chrono::milliseconds timeout{0};
     CURL* curl = nullptr;
 };
 
@@ -65,7 +65,10 @@ core::Result<ClientResponse> Client::request(std::string_view method, std::strin
     ClientResponse response;
     curl_slist* header_list = nullptr;
     for (const auto& [name, value] : headers) {
-        header_list = curl_slist_append(header_list, (name + ": " + value).c_str());
+        std::string line = name;
+        line += ": ";
+        line += value;
+        header_list = curl_slist_append(header_list, line.c_str());
     }
     header_list = curl_slist_append(header_list, "Expect:");
     curl_easy_setopt(curl, CURLOPT_URL, url.c_str());

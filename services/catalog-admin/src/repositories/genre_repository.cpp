@@ -53,6 +53,7 @@ db::Params write_params(const domain::Genre& g) {
 
 void attach_categories(soci::session& session, std::vector<domain::Genre>& genres) {
     std::vector<std::string> ids;
+    ids.reserve(genres.size());
     for (const auto& g : genres) ids.push_back(g.meta.id);
     auto links = load_links(session, {kGenreCategories}, ids).front();
     for (auto& g : genres) g.categories_id = links[g.meta.id];

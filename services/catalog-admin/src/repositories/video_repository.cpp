@@ -78,6 +78,7 @@ db::Params write_params(const domain::Video& v) {
 
 void attach_links(soci::session& session, std::vector<domain::Video>& videos) {
     std::vector<std::string> ids;
+    ids.reserve(videos.size());
     for (const auto& v : videos) ids.push_back(v.meta.id);
     auto links = load_links(session, {kVideoCategories, kVideoGenres, kVideoCastMembers}, ids);
     for (auto& v : videos) {

@@ -15,8 +15,8 @@ struct ServerOptions {
     std::size_t io_threads = 1;
     std::size_t workers = 8;        ///< handler threads (handlers may block on the database)
     std::size_t queue_limit = 256;  ///< requests waiting for a worker before 503 + Retry-After
-    std::size_t body_limit = 1024 * 1024;
-    std::size_t header_limit = 16 * 1024;
+    std::size_t body_limit = std::size_t{1024} * 1024;
+    std::size_t header_limit = std::size_t{16} * 1024;
     std::chrono::seconds idle_timeout{60};
     std::chrono::seconds drain_timeout{10};
 };
