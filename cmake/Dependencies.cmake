@@ -10,6 +10,7 @@ find_package(prometheus-cpp CONFIG REQUIRED)
 find_package(GTest REQUIRED)
 find_package(PostgreSQL REQUIRED)
 find_package(SQLite3 REQUIRED)
+find_package(ICU 72 REQUIRED COMPONENTS uc)
 
 # SOCI 4.0 in Debian ships neither a CMake config nor a pkg-config file.
 find_path(SOCI_INCLUDE_DIR soci/soci.h REQUIRED)

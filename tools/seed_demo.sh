@@ -11,19 +11,38 @@ readonly ROOT
 source "$ROOT/tools/lib.sh" # die, require_cmds
 readonly BASE_URL="${1:?usage: seed_demo.sh BASE_URL}"
 
-# api_create RESOURCE JSON: POSTs to BASE_URL/api/admin/RESOURCE and prints the new id.
+# idempotency_key KIND NAME: a deterministic Idempotency-Key for the record NAME of KIND, e.g.
+# "seed-genre-acao-<sha1 of NAME>". The readable slug keeps ASCII letters and digits (common
+# Latin accents are dropped first, byte-wise under LC_ALL=C so the key never depends on the
+# locale) and the SHA-1 keeps names that fold to the same slug apart. 1-255 visible ASCII.
+idempotency_key() {
+    local slug hash
+    slug=$(printf '%s' "$2" | LC_ALL=C sed -e 's/[[:upper:]]/\L&/g' \
+        -e 's/\xc3[\xa0-\xa5\x80-\x85]/a/g; s/\xc3[\xa7\x87]/c/g' \
+        -e 's/\xc3[\xa8-\xab\x88-\x8b]/e/g; s/\xc3[\xac-\xaf\x8c-\x8f]/i/g' \
+        -e 's/\xc3[\xb2-\xb6\x92-\x96]/o/g; s/\xc3[\xb9-\xbc\x99-\x9c]/u/g; s/\xc3[\xb1\x91]/n/g' \
+        -e 's/[^a-z0-9]\{1,\}/-/g; s/^-//; s/-$//' | LC_ALL=C cut -c1-64)
+    hash=$(printf '%s' "$2" | sha1sum | cut -c1-40)
+    printf 'seed-%s-%s%s\n' "$1" "${slug:+$slug-}" "$hash"
+}
+
+# api_create RESOURCE KEY JSON: POSTs JSON to BASE_URL/api/admin/RESOURCE with Idempotency-Key KEY
+# and prints the new id. A second run with the same KEY and JSON gets the first answer again
+# (201, same id), so a seed that stopped halfway can simply be run again.
 api_create() {
     local reply status
-    reply=$(mktemp)
-    status=$(curl -sS -o "$reply" -w '%{http_code}' -X POST -H 'Content-Type: application/json' \
-        --data-binary "$2" "$BASE_URL/api/admin/$1" </dev/null)
+    # The answer stays in memory (no temporary file to leave behind when the seed is interrupted):
+    # the body, a line feed, then the status.
+    reply=$(curl -sS -w '\n%{http_code}' -X POST -H 'Content-Type: application/json' \
+        -H "Idempotency-Key: $2" --data-binary "$3" "$BASE_URL/api/admin/$1" </dev/null)
+    status=${reply##*$'\n'}
+    reply=${reply%$'\n'*}
     if [[ $status != 201 ]]; then
-        echo "codeflix: seeding failed: POST /api/admin/$1 returned $status: $(<"$reply")" >&2
-        rm -f "$reply"
+        echo "codeflix: seeding failed: POST /api/admin/$1 (Idempotency-Key $2)" \
+            "returned $status: $reply" >&2
         return 1
     fi
-    jq -er .id "$reply"
-    rm -f "$reply"
+    jq -er .id <<<"$reply"
 }
 
 # ids MAP "a,b": the JSON array of the ids that MAP (an associative array) holds for a and b.
@@ -45,8 +64,9 @@ seed_categories() {
     local name description
     # shellcheck disable=SC2034 # the id maps are read through the nameref in ids()
     while IFS='|' read -r name description; do
-        CATEGORY_ID[$name]=$(api_create categories "$(jq -nc --arg n "$name" --arg d "$description" \
-            '{name: $n, description: $d, is_active: true}')")
+        CATEGORY_ID[$name]=$(api_create categories "$(idempotency_key category "$name")" \
+            "$(jq -nc --arg n "$name" --arg d "$description" \
+                '{name: $n, description: $d, is_active: true}')")
     done <<'EOF'
 Filmes|Longas-metragens de ficção
 Séries|Temporadas e episódios
@@ -58,8 +78,9 @@ seed_genres() {
     local name categories
     # shellcheck disable=SC2034
     while IFS='|' read -r name categories; do
-        GENRE_ID[$name]=$(api_create genres "$(jq -nc --arg n "$name" \
-            --argjson c "$(ids CATEGORY_ID "$categories")" '{name: $n, is_active: true, categories_id: $c}')")
+        GENRE_ID[$name]=$(api_create genres "$(idempotency_key genre "$name")" \
+            "$(jq -nc --arg n "$name" --argjson c "$(ids CATEGORY_ID "$categories")" \
+                '{name: $n, is_active: true, categories_id: $c}')")
     done <<'EOF'
 Ação|Filmes,Séries
 Drama|Filmes,Séries
@@ -75,7 +96,7 @@ seed_cast_members() {
     local name type
     # shellcheck disable=SC2034
     while IFS='|' read -r name type; do
-        PERSON_ID[$name]=$(api_create cast-members \
+        PERSON_ID[$name]=$(api_create cast-members "$(idempotency_key cast "$name")" \
             "$(jq -nc --arg n "$name" --arg t "$type" '{name: $n, type: $t}')")
     done <<'EOF'
 Fritz Lang|director
@@ -93,7 +114,8 @@ EOF
 seed_videos() {
     local title year rating minutes opened categories genres cast description
     while IFS='|' read -r title year rating minutes opened categories genres cast description; do
-        api_create videos "$(jq -nc --arg t "$title" --arg d "$description" --arg r "$rating" \
+        api_create videos "$(idempotency_key video "$title")" \
+            "$(jq -nc --arg t "$title" --arg d "$description" --arg r "$rating" \
             --argjson y "$year" --argjson m "$minutes" --argjson o "$opened" \
             --argjson c "$(ids CATEGORY_ID "$categories")" --argjson g "$(ids GENRE_ID "$genres")" \
             --argjson p "$(ids PERSON_ID "$cast")" \
@@ -110,7 +132,7 @@ EOF
 }
 
 main() {
-    require_cmds curl jq
+    require_cmds curl jq sed sha1sum
     seed_categories
     seed_genres
     seed_cast_members

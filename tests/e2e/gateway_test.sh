@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Gateway end-to-end test: two copies of catalog-admin sharing one SQLite file behind the real
 # gateway configuration. Checks the per-address rate limit (429 as problem+json), request id
-# propagation, and that GETs keep succeeding when one copy is killed.
+# propagation, and that a stream of GETs keeps getting 200 while one copy is killed mid-stream.
 # Usage: gateway_test.sh path/to/codeflix-catalog-admin
 set -euo pipefail
 shopt -s inherit_errexit
@@ -111,19 +111,55 @@ check_copy_alive() {
     fi
 }
 
-# (b) with one copy killed, idempotent GETs are retried on the other copy.
-check_failover() {
-    sleep 3 # the 40-request burst allowance refills at 20 r/s
-    { kill -9 "$PID_B" && wait "$PID_B"; } 2>/dev/null || true
-    local status codes=""
-    for _ in $(seq 1 10); do
-        status=$(curl -sS -o /dev/null -w '%{http_code}' "$GATEWAY/api/admin/categories/$CATEGORY_ID")
-        codes+="$status "
+# get_stream N OUT: N sequential GETs of the category through the gateway, about 12 a second (under
+# the 20 r/s limit), each tagged X-Request-Id gateway-e2e-failover-I; appends "I STATUS" to OUT.
+get_stream() {
+    local n=$1 out=$2 i status
+    for ((i = 1; i <= n; i++)); do
+        status=$(curl -sS -o /dev/null -w '%{http_code}' --max-time 10 \
+            -H "X-Request-Id: gateway-e2e-failover-$i" \
+            "$GATEWAY/api/admin/categories/$CATEGORY_ID" 2>/dev/null) || true
+        echo "$i ${status:-000}" >>"$out"
+        sleep 0.07
     done
-    if [[ $codes == "$(printf '200 %.0s' $(seq 1 10))" ]]; then
-        pass "10 GETs after kill -9 of one copy all returned 200"
+}
+
+# (b) one copy is killed (kill -9) while a stream of GETs is in flight: passive health checks and
+# proxy_next_upstream must retry the idempotent GETs on the other copy, so every GET gets 200.
+check_failover() {
+    local -r total=60 kill_after=10
+    local out="$WORK/failover.txt" stream_pid done_count=0 deadline
+    sleep 3 # the 40-request burst allowance refills at 20 r/s
+    : >"$out"
+    get_stream "$total" "$out" &
+    stream_pid=$!
+    PIDS+=("$stream_pid")
+
+    deadline=$((SECONDS + 20))
+    while ((done_count < kill_after)); do
+        ((SECONDS < deadline)) || die "the GET stream did not reach $kill_after requests within 20 s"
+        sleep 0.05
+        done_count=$(wc -l <"$out")
+    done
+    if kill -0 "$stream_pid" 2>/dev/null; then
+        pass "copy b killed (kill -9) after $done_count of $total GETs, while the stream was running"
     else
-        fail "GETs after kill -9 of one copy returned: $codes"
+        fail "the GET stream ended before copy b could be killed"
+    fi
+    { kill -9 "$PID_B" && wait "$PID_B"; } 2>/dev/null || true
+    wait "$stream_pid" || true
+
+    local got ok bad retried
+    got=$(wc -l <"$out")
+    ok=$(awk '$2 == 200' "$out" | wc -l)
+    bad=$(awk '$2 != 200 {printf "#%s=%s ", $1, $2}' "$out")
+    # Requests nginx had to retry on the other copy show two upstream addresses in the access log.
+    retried=$(grep -F '"request_id":"gateway-e2e-failover-' "$WORK/nginx/logs/gateway-access.log" |
+        grep -c "\"upstream_addr\":\"[^\"]*, " || true)
+    if ((got == total && ok == total)); then
+        pass "all $total GETs returned 200 while copy b was killed mid-stream ($retried retried on copy a)"
+    else
+        fail "GETs while copy b was killed mid-stream: $ok of $total returned 200 ($got answered); others: ${bad:-none}"
     fi
 }
 

@@ -41,14 +41,22 @@ void ObjectReader::add_error(std::string field, std::string message) {
 }
 
 std::optional<std::string> ObjectReader::string(std::string_view field, std::size_t min_chars,
-                                                std::size_t max_chars) {
+                                                std::size_t max_chars, bool multiline) {
     const auto* v = find(field);
     if (!v) return std::nullopt;
     if (!v->is_string()) {
         add_error(std::string(field), "must be a string");
         return std::nullopt;
     }
-    std::string_view text = trim(v->get_string());
+    // The parser has already refused malformed UTF-8 and lone surrogates.
+    std::string_view raw = v->get_string();
+    if (has_control_characters(raw, multiline)) {
+        add_error(std::string(field),
+                  multiline ? "must not contain control characters other than tab and line breaks"
+                            : "must not contain control characters or line breaks");
+        return std::nullopt;
+    }
+    std::string text = normalize_nfc(trim(raw));
     std::size_t length = utf8_length(text);
     if (length < min_chars) {
         add_error(std::string(field),
@@ -62,15 +70,16 @@ std::optional<std::string> ObjectReader::string(std::string_view field, std::siz
                   "must have at most " + std::to_string(max_chars) + " characters");
         return std::nullopt;
     }
-    return std::string(text);
+    return text;
 }
 
 std::optional<std::optional<std::string>> ObjectReader::nullable_string(std::string_view field,
-                                                                        std::size_t max_chars) {
+                                                                        std::size_t max_chars,
+                                                                        bool multiline) {
     const auto* v = find(field);
     if (!v) return std::nullopt;
     if (v->is_null()) return std::optional<std::string>{};
-    auto text = string(field, 0, max_chars);
+    auto text = string(field, 0, max_chars, multiline);
     if (!text) return std::nullopt;
     if (text->empty()) return std::optional<std::string>{};
     return std::optional<std::string>{std::move(*text)};

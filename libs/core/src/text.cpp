@@ -1,72 +1,70 @@
+#include <unicode/bytestream.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include <codeflix/core/text.hpp>
-#include <cstdint>
+#include <stdexcept>
 
 namespace codeflix::core {
 namespace {
 
-using namespace std::string_view_literals;
-
-/// Decodes one code point of valid UTF-8 at `i`, advancing it; invalid bytes pass as themselves.
-char32_t next_code_point(std::string_view s, std::size_t& i) {
-    auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-    unsigned char b0 = byte(i);
-    int extra = b0 < 0x80           ? 0
-                : (b0 >> 5) == 0x6  ? 1
-                : (b0 >> 4) == 0xE  ? 2
-                : (b0 >> 3) == 0x1E ? 3
-                                    : -1;
-    if (extra <= 0 || i + static_cast<std::size_t>(extra) >= s.size()) {
-        ++i;
-        return b0;
-    }
-    char32_t cp = b0 & (0x3F >> extra);
-    for (int k = 1; k <= extra; ++k)
-        cp = (cp << 6) | (byte(i + static_cast<std::size_t>(k)) & 0x3F);
-    i += static_cast<std::size_t>(extra) + 1;
-    return cp;
+bool is_space(UChar32 c) {
+    return c == ' ' || (c >= 0x09 && c <= 0x0D) || c == 0xA0 || c == 0x3000 || c == 0xFEFF;
 }
 
-void append_utf8(std::string& out, char32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
-
-char32_t lower(char32_t c) {
-    if (c >= 'A' && c <= 'Z') return c + 0x20;
-    if (c < 0xC0) return c;
-    if (c <= 0xDE && c != 0xD7) return c + 0x20;
-    if (c >= 0x100 && c <= 0x137) return c | 1;
-    if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E)) return (c & 1) ? c + 1 : c;
-    if (c >= 0x14A && c <= 0x177) return c | 1;
-    if (c == 0x178) return 0xFF;
-    if (c >= 0x391 && c <= 0x3A9 && c != 0x3A2) return c + 0x20;
-    if (c >= 0x410 && c <= 0x42F) return c + 0x20;
-    if (c >= 0x400 && c <= 0x40F) return c + 0x50;
+/// The code point at `i` (advancing it), or a negative value for an ill-formed sequence.
+UChar32 next_code_point(std::string_view s, std::size_t& i) {
+    auto index = static_cast<int32_t>(i);
+    UChar32 c = 0;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), index, static_cast<int32_t>(s.size()), c);
+    i = static_cast<std::size_t>(index);
     return c;
 }
 
-// Base letters of U+00C0..U+00FF and U+0100..U+017F, lower case ('\0': keep the code point).
-constexpr std::string_view kLatin1Base =
-    "aaaaaa\0ceeeeiiii\0nooooo\0ouuuuy\0\0aaaaaa\0ceeeeiiii\0nooooo\0ouuuuy\0y"sv;
-constexpr std::string_view kLatinExtABase =
-    "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiiijjkkkllllllllllnnnnnnnnnoooooooorrrrrr"
-    "ssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+std::string normalize(const icu::Normalizer2& (*instance)(UErrorCode&), std::string_view text) {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2& normalizer = instance(status);
+    std::string out;
+    icu::StringByteSink<std::string> sink(&out);
+    normalizer.normalizeUTF8(0, icu::StringPiece(text.data(), static_cast<int32_t>(text.size())),
+                             sink, nullptr, status);
+    if (U_FAILURE(status)) throw std::invalid_argument("text is not valid UTF-8");
+    return out;
+}
 
-bool is_space(char32_t c) {
-    return c == ' ' || (c >= 0x09 && c <= 0x0D) || c == 0xA0 || c == 0x3000 || c == 0xFEFF;
+const icu::Normalizer2& nfc(UErrorCode& status) {
+    return *icu::Normalizer2::getNFCInstance(status);
+}
+const icu::Normalizer2& nfd(UErrorCode& status) {
+    return *icu::Normalizer2::getNFDInstance(status);
+}
+const icu::Normalizer2& nfkc_casefold(UErrorCode& status) {
+    return *icu::Normalizer2::getNFKCCasefoldInstance(status);
+}
+
+/// Letters that carry a stroke or ligature rather than a combining mark, so NFD leaves them.
+const char* unstroked(UChar32 c) {
+    switch (c) {
+        case 0x00E6:
+            return "ae";  // æ
+        case 0x0153:
+            return "oe";  // œ
+        case 0x00F8:
+            return "o";  // ø
+        case 0x0111:
+            return "d";  // đ
+        case 0x0142:
+            return "l";  // ł
+        case 0x0131:
+            return "i";  // dotless ı
+        case 0x00F0:
+            return "d";  // ð
+        case 0x00FE:
+            return "th";  // þ
+        default:
+            return nullptr;
+    }
 }
 
 }  // namespace
@@ -95,37 +93,41 @@ std::string_view trim(std::string_view text) {
     return text.substr(begin, end - begin);
 }
 
-std::string casefold(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (std::size_t i = 0; i < text.size();) append_utf8(out, lower(next_code_point(text, i)));
-    return out;
+bool is_valid_utf8(std::string_view text) {
+    for (std::size_t i = 0; i < text.size();) {
+        if (next_code_point(text, i) < 0) return false;
+    }
+    return true;
 }
 
+bool has_control_characters(std::string_view text, bool allow_line_breaks) {
+    for (unsigned char c : text) {
+        bool control = c < 0x20 || c == 0x7F;
+        bool line_break = c == '\t' || c == '\n' || c == '\r';
+        if (control && !(allow_line_breaks && line_break)) return true;
+    }
+    return false;
+}
+
+std::string normalize_nfc(std::string_view text) { return normalize(nfc, text); }
+
+std::string casefold(std::string_view text) { return normalize(nfkc_casefold, text); }
+
 std::string search_fold(std::string_view text) {
+    std::string decomposed = normalize(nfd, casefold(text));
     std::string out;
-    out.reserve(text.size());
-    for (std::size_t i = 0; i < text.size();) {
-        char32_t c = lower(next_code_point(text, i));
-        if (c >= 0x300 && c <= 0x36F) continue;  // combining diacritical marks (decomposed input)
-        char base = '\0';
-        if (c >= 0xC0 && c <= 0xFF)
-            base = kLatin1Base[c - 0xC0];
-        else if (c >= 0x100 && c <= 0x17F)
-            base = kLatinExtABase[c - 0x100];
-        if (c == 0xDF) {
-            out += "ss";
-        } else if (c == 0xE6) {
-            out += "ae";
-        } else if (c == 0x153) {
-            out += "oe";
-        } else if (base != '\0') {
-            out += base;
+    out.reserve(decomposed.size());
+    for (std::size_t i = 0; i < decomposed.size();) {
+        std::size_t start = i;
+        UChar32 c = next_code_point(decomposed, i);
+        if (c < 0 || u_charType(c) == U_NON_SPACING_MARK) continue;
+        if (const char* plain = unstroked(c)) {
+            out += plain;
         } else {
-            append_utf8(out, c);
+            out.append(decomposed, start, i - start);
         }
     }
-    return out;
+    return normalize_nfc(out);
 }
 
 }  // namespace codeflix::core

@@ -35,3 +35,25 @@ TEST(Text, SearchFoldRemovesAccents) {
     EXPECT_EQ(search_fold("Sci\u0301"), "sci");  // decomposed accent
     EXPECT_EQ(search_fold("Żółć"), "zolc");
 }
+
+TEST(Text, OneVisibleNameHasOneKey) {
+    EXPECT_EQ(normalize_nfc("Aça\u0303o"), "Ação");
+    EXPECT_EQ(casefold("Aça\u0303o"), casefold("AÇÃO"));
+    EXPECT_EQ(casefold("ＡＢＣ"), "abc") << "full-width forms fold to ASCII";
+    EXPECT_EQ(casefold("Straße"), casefold("STRASSE"));
+    EXPECT_EQ(search_fold("Ελληνικά"), "ελληνικα");
+    EXPECT_EQ(search_fold("Ærø"), "aero");
+}
+
+TEST(Text, Utf8AndControlCharacters) {
+    EXPECT_TRUE(is_valid_utf8("Ação 映画 🎬"));
+    EXPECT_FALSE(is_valid_utf8("\xed\xa0\x80"));      // a surrogate
+    EXPECT_FALSE(is_valid_utf8("\xf4\x90\x80\x80"));  // past U+10FFFF
+    EXPECT_FALSE(is_valid_utf8("\xc0\xaf"));          // overlong '/'
+    EXPECT_FALSE(is_valid_utf8("abc\xe2\x82"));       // truncated
+    EXPECT_TRUE(has_control_characters(std::string("a\0b", 3), true));
+    EXPECT_TRUE(has_control_characters("a\x1b[31m", true));
+    EXPECT_TRUE(has_control_characters("line\nbreak", false));
+    EXPECT_FALSE(has_control_characters("line\nbreak\ttab", true));
+    EXPECT_TRUE(has_control_characters("del\x7f", true));
+}

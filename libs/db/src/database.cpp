@@ -136,6 +136,10 @@ bool is_unavailable(const soci::soci_error& error) {
            what.find("no connection to the server") != std::string_view::npos;
 }
 
+Dialect dialect_of(soci::session& session) {
+    return session.get_backend_name() == "postgresql" ? Dialect::postgresql : Dialect::sqlite;
+}
+
 bool is_unique_violation(const soci::soci_error& error) {
     if (const auto* pg = dynamic_cast<const soci::postgresql_soci_error*>(&error)) {
         return pg->sqlstate() == "23505";

@@ -12,7 +12,7 @@ bool well_formed_request_id(std::string_view id) {
     if (id.empty() || id.size() > 128) return false;
     for (char c : id) {
         bool ok = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                  c == '-' || c == '_' || c == '.';
+                  c == '-' || c == '_' || c == '.' || c == ':';
         if (!ok) return false;
     }
     return true;

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <codeflix/http/problem.hpp>
 #include <codeflix/http/router.hpp>
 #include <stdexcept>
@@ -36,7 +37,13 @@ void Router::add(std::string_view method, std::string_view pattern, Handler hand
 
 Response Router::dispatch(Request& request) const {
     auto segments = split_path(request.path);
-    std::string allow;
+    // HEAD is answered by the GET handler; the server sends its headers without the body.
+    std::string_view method =
+        request.method == "HEAD" ? std::string_view("GET") : std::string_view(request.method);
+    std::vector<std::string_view> allowed;
+    auto allow_method = [&allowed](std::string_view m) {
+        if (std::find(allowed.begin(), allowed.end(), m) == allowed.end()) allowed.push_back(m);
+    };
     for (const auto& route : routes_) {
         if (route.segments.size() != segments.size()) continue;
         bool match = true;
@@ -44,11 +51,9 @@ Response Router::dispatch(Request& request) const {
             match = is_param(route.segments[i]) || route.segments[i] == segments[i];
         }
         if (!match) continue;
-        if (route.method != request.method) {
-            if (allow.find(route.method) == std::string::npos) {
-                if (!allow.empty()) allow += ", ";
-                allow += route.method;
-            }
+        if (route.method != method) {
+            allow_method(route.method);
+            if (route.method == "GET") allow_method("HEAD");
             continue;
         }
         request.route = route.pattern;
@@ -60,7 +65,12 @@ Response Router::dispatch(Request& request) const {
         }
         return route.handler(request);
     }
-    if (!allow.empty()) {
+    if (!allowed.empty()) {
+        std::string allow;
+        for (auto m : allowed) {
+            allow += allow.empty() ? "" : ", ";
+            allow += m;
+        }
         Response response = problem(405, "The method " + request.method + " is not allowed here");
         response.headers.set("Allow", allow);
         return response;

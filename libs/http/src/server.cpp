@@ -53,13 +53,16 @@ std::optional<Request> to_request(bhttp::request<bhttp::string_body>&& in, std::
     return out;
 }
 
-bhttp::response<bhttp::string_body> to_beast(Response&& in, unsigned version, bool keep_alive) {
+/// `head`: the answer to a HEAD request keeps its Content-Length but carries no body.
+bhttp::response<bhttp::string_body> to_beast(Response&& in, unsigned version, bool keep_alive,
+                                             bool head) {
     bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(in.status), version};
     out.set(bhttp::field::server, "codeflix");
     for (const auto& [name, value] : in.headers) out.insert(name, value);
     out.body() = std::move(in.body);
     out.keep_alive(keep_alive);
     out.prepare_payload();
+    if (head) out.body().clear();
     return out;
 }
 
@@ -167,11 +170,13 @@ asio::awaitable<void> Server::Impl::serve(tcp::socket socket, std::shared_ptr<Co
         std::optional<Response> response;
         unsigned version = 11;
         bool keep_alive = false;
+        bool head = false;
         if (header_ec) {
             response = read_failure(header_ec, options.body_limit);
             if (!response) break;
         } else {
             version = parser.get().version();
+            head = parser.get().method() == bhttp::verb::head;
             auto length = parser.content_length();
             if (length && *length > options.body_limit) {
                 response = read_failure(bhttp::error::body_limit, options.body_limit);
@@ -203,7 +208,7 @@ asio::awaitable<void> Server::Impl::serve(tcp::socket socket, std::shared_ptr<Co
                 }
             }
         }
-        auto message = to_beast(std::move(*response), version, keep_alive);
+        auto message = to_beast(std::move(*response), version, keep_alive, head);
         stream.expires_after(std::chrono::seconds(30));
         auto [write_ec, written] = co_await bhttp::async_write(stream, message, kNoThrow);
         if (write_ec || !keep_alive) break;

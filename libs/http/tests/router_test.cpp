@@ -46,7 +46,7 @@ TEST(Router, WrongMethodIs405WithAllow) {
     auto req = make("PATCH", "/api/admin/videos/abc");
     auto res = router.dispatch(req);
     EXPECT_EQ(res.status, 405);
-    EXPECT_EQ(res.headers.get("Allow"), "GET, DELETE");
+    EXPECT_EQ(res.headers.get("Allow"), "GET, HEAD, DELETE");
     auto req2 = make("PUT", "/api/admin/videos");
-    EXPECT_EQ(router.dispatch(req2).headers.get("Allow"), "GET, POST");
+    EXPECT_EQ(router.dispatch(req2).headers.get("Allow"), "GET, HEAD, POST");
 }

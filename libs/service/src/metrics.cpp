@@ -19,6 +19,13 @@ struct Series {
     prometheus::Histogram* latency;
 };
 
+bool is_standard_method(std::string_view method) {
+    for (std::string_view m : {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"}) {
+        if (m == method) return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 struct HttpMetrics::Impl {
@@ -49,7 +56,11 @@ http::Middleware HttpMetrics::middleware() {
             std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         std::string route = request.route.empty() ? std::string("unmatched") : request.route;
         std::string status = std::to_string(response.status);
-        std::string key = request.method + ' ' + route + ' ' + status;
+        // Clients choose the method: only the standard ones become label values, so nobody can
+        // grow the series without bound.
+        std::string method =
+            is_standard_method(request.method) ? request.method : std::string("OTHER");
+        std::string key = method + ' ' + route + ' ' + status;
         Series found{nullptr, nullptr};
         {
             std::shared_lock lock(impl->series_mutex);
@@ -58,9 +69,9 @@ http::Middleware HttpMetrics::middleware() {
         if (!found.requests) {
             static const prometheus::Histogram::BucketBoundaries kBuckets = {
                 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5};
-            found = {&impl->requests.Add(
-                         {{"method", request.method}, {"route", route}, {"status", status}}),
-                     &impl->latency.Add({{"route", route}}, kBuckets)};
+            found = {
+                &impl->requests.Add({{"method", method}, {"route", route}, {"status", status}}),
+                &impl->latency.Add({{"route", route}}, kBuckets)};
             std::unique_lock lock(impl->series_mutex);
             impl->series.emplace(std::move(key), found);
         }

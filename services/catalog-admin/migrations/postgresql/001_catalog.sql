@@ -1,11 +1,12 @@
 -- The catalog: categories, genres, cast members and videos, soft-deleted, versioned.
 -- name_key is the case-folded name (uniqueness); search_key the accent- and case-folded
--- name or title (the q filter). Both are computed by the service.
+-- name or title (the q filter). Both are computed by the service and compare byte-wise
+-- (COLLATE "C"), as in SQLite, so lists sort the same on both databases.
 CREATE TABLE categories (
     id TEXT PRIMARY KEY,
     name TEXT NOT NULL,
-    name_key TEXT NOT NULL,
-    search_key TEXT NOT NULL,
+    name_key TEXT COLLATE "C" NOT NULL,
+    search_key TEXT COLLATE "C" NOT NULL,
     description TEXT,
     is_active INTEGER NOT NULL DEFAULT 1 CHECK (is_active IN (0, 1)),
     version INTEGER NOT NULL,
@@ -19,8 +20,8 @@ CREATE INDEX categories_created_at ON categories (created_at);
 CREATE TABLE genres (
     id TEXT PRIMARY KEY,
     name TEXT NOT NULL,
-    name_key TEXT NOT NULL,
-    search_key TEXT NOT NULL,
+    name_key TEXT COLLATE "C" NOT NULL,
+    search_key TEXT COLLATE "C" NOT NULL,
     is_active INTEGER NOT NULL DEFAULT 1 CHECK (is_active IN (0, 1)),
     version INTEGER NOT NULL,
     created_at TEXT NOT NULL,
@@ -40,7 +41,7 @@ CREATE INDEX genre_categories_category ON genre_categories (category_id);
 CREATE TABLE cast_members (
     id TEXT PRIMARY KEY,
     name TEXT NOT NULL,
-    search_key TEXT NOT NULL,
+    search_key TEXT COLLATE "C" NOT NULL,
     type TEXT NOT NULL CHECK (type IN ('director', 'actor')),
     version INTEGER NOT NULL,
     created_at TEXT NOT NULL,
@@ -52,7 +53,7 @@ CREATE INDEX cast_members_created_at ON cast_members (created_at);
 CREATE TABLE videos (
     id TEXT PRIMARY KEY,
     title TEXT NOT NULL,
-    search_key TEXT NOT NULL,
+    search_key TEXT COLLATE "C" NOT NULL,
     description TEXT NOT NULL,
     year_launched INTEGER NOT NULL,
     opened INTEGER NOT NULL CHECK (opened IN (0, 1)),

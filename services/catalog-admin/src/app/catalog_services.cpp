@@ -1,5 +1,6 @@
 #include "catalog_services.hpp"
 
+#include <algorithm>
 #include <codeflix/core/clock.hpp>
 
 #include "../repositories/relations.hpp"
@@ -35,6 +36,32 @@ core::Result<void> unique_name(std::optional<std::string> other_id, std::string_
         {{"name", "is already used by " + std::string(kind) + " " + *other_id}});
 }
 
+/// A genre's categories may change only while every live video that uses the genre still meets
+/// the genre/category rule afterwards.
+core::Result<void> keeps_videos_valid(soci::session& session, const domain::Genre& genre) {
+    auto videos = repositories::VideoRepository().using_genre(session, genre.meta.id);
+    if (videos.empty()) return {};
+    std::vector<std::string> genre_ids;
+    for (const auto& video : videos)
+        genre_ids.insert(genre_ids.end(), video.genres_id.begin(), video.genres_id.end());
+    std::sort(genre_ids.begin(), genre_ids.end());
+    genre_ids.erase(std::unique(genre_ids.begin(), genre_ids.end()), genre_ids.end());
+    auto genre_categories = repositories::GenreRepository().categories_of(session, genre_ids);
+    genre_categories[genre.meta.id] = genre.categories_id;
+    for (const auto& video : videos) {
+        if (!domain::check_genres_cover_categories(video.categories_id, video.genres_id,
+                                                   genre_categories)
+                 .empty()) {
+            return core::Error::conflict(
+                "Video " + video.meta.id +
+                    " uses this genre and would no longer match its categories",
+                {{"categories_id",
+                  "would break the genre/category rule of video " + video.meta.id}});
+        }
+    }
+    return {};
+}
+
 }  // namespace
 
 core::Result<domain::CategoryInput> CategoryTraits::parse(const boost::json::object& body,
@@ -66,9 +93,11 @@ core::Result<void> GenreTraits::validate(soci::session& session, const Entity& g
         !unique) {
         return unique;
     }
-    return unprocessable_if_any(
+    auto missing = unprocessable_if_any(
         missing_references(session, "categories", "categories_id", genre.categories_id),
         "Some referenced categories do not exist");
+    if (!missing) return missing;
+    return keeps_videos_valid(session, genre);
 }
 bool GenreTraits::in_use(soci::session& session, const std::string& id) const {
     return Repository().in_use(session, id);

@@ -13,6 +13,7 @@
 
 #include "../domain/common.hpp"
 #include "../repositories/list_query.hpp"
+#include "../repositories/relations.hpp"
 
 namespace codeflix::catalog_admin::app {
 
@@ -56,6 +57,7 @@ class CrudService {
                                 std::optional<std::int64_t> expected_version) const {
         auto input = traits_.parse(body, mode);
         if (!input) return input.error();
+        repositories::lock_row(session, Traits::Repository::kTable, id);
         auto existing = find_current(session, id, expected_version);
         if (!existing) return existing.error();
         Entity entity = traits_.apply(*existing, *input, mode);
@@ -68,6 +70,7 @@ class CrudService {
 
     core::Result<void> remove(soci::session& session, const std::string& id,
                               std::optional<std::int64_t> expected_version) const {
+        repositories::lock_row(session, Traits::Repository::kTable, id);
         auto existing = find_current(session, id, expected_version);
         if (!existing) return existing.error();
         if (traits_.in_use(session, id)) {

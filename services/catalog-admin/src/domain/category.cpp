@@ -6,7 +6,7 @@ core::Result<CategoryInput> parse_category(const boost::json::object& body, Writ
     core::ObjectReader reader(body, {"name", "description", "is_active"});
     CategoryInput input;
     input.name = reader.string("name", 1, kNameMaxChars);
-    input.description = reader.nullable_string("description", kDescriptionMaxChars);
+    input.description = reader.nullable_string("description", kDescriptionMaxChars, true);
     input.is_active = reader.boolean("is_active");
     if (auto done = finish(reader, mode, {"name"}); !done) return done.error();
     return input;

@@ -16,7 +16,7 @@ core::Result<VideoInput> parse_video(const boost::json::object& body, WriteMode 
                "categories_id", "genres_id", "cast_members_id"});
     VideoInput input;
     input.title = reader.string("title", 1, kNameMaxChars);
-    input.description = reader.string("description", 1, kDescriptionMaxChars);
+    input.description = reader.string("description", 1, kDescriptionMaxChars, true);
     input.year_launched =
         reader.integer("year_launched", kFirstFilmYear, current_year + kYearsAhead);
     input.opened = reader.boolean("opened");

@@ -176,10 +176,13 @@ core::Result<repositories::ListRequest> list_request(const Request& request,
     }
     if (auto q = request.query_param("q")) {
         std::string_view text = core::trim(*q);
-        if (core::utf8_length(text) > kMaxQueryChars)
+        if (!core::is_valid_utf8(text) || core::has_control_characters(text, false)) {
+            errors.push_back({"q", "must be UTF-8 text without control characters"});
+        } else if (core::utf8_length(text) > kMaxQueryChars) {
             errors.push_back({"q", "must have at most 255 characters"});
-        else
+        } else {
             list.q = std::string(text);
+        }
     }
     for (const auto& filter : spec.filters) {
         auto raw = request.query_param(filter.name);

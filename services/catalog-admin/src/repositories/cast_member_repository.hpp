@@ -14,6 +14,8 @@ namespace codeflix::catalog_admin::repositories {
 /// Directors and actors.
 class CastMemberRepository {
   public:
+    static constexpr const char* kTable = "cast_members";
+
     static const ListSpec& list_spec();
 
     std::optional<domain::CastMember> find(soci::session& session, const std::string& id) const;

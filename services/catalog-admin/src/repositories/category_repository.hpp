@@ -15,6 +15,8 @@ namespace codeflix::catalog_admin::repositories {
 /// caller decides the transaction.
 class CategoryRepository {
   public:
+    static constexpr const char* kTable = "categories";
+
     static const ListSpec& list_spec();
 
     std::optional<domain::Category> find(soci::session& session, const std::string& id) const;

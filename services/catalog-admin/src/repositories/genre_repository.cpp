@@ -125,7 +125,7 @@ bool GenreRepository::in_use(soci::session& session, const std::string& id) cons
 
 std::map<std::string, std::vector<std::string>> GenreRepository::categories_of(
     soci::session& session, const std::vector<std::string>& genre_ids) const {
-    return load_links(session, {kGenreCategories}, genre_ids).front();
+    return load_links(session, {kGenreCategories}, genre_ids, true).front();
 }
 
 }  // namespace codeflix::catalog_admin::repositories

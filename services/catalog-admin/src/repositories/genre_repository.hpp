@@ -15,6 +15,8 @@ namespace codeflix::catalog_admin::repositories {
 /// Genres and the categories they belong to.
 class GenreRepository {
   public:
+    static constexpr const char* kTable = "genres";
+
     static const ListSpec& list_spec();
 
     std::optional<domain::Genre> find(soci::session& session, const std::string& id) const;

@@ -14,11 +14,17 @@ constexpr std::string_view kSelectLinks =
     "l.{target} "
     "WHERE x.deleted_at IS NULL AND l.{owner} IN {ids}";
 constexpr std::string_view kOrderLinks = " ORDER BY 1, 2, 3";
+constexpr std::string_view kSelectLockedLinks =
+    "SELECT l.{owner}, l.{target} FROM {table} l JOIN {target_table} x ON x.id = l.{target} "
+    "WHERE x.deleted_at IS NULL AND l.{owner} IN {ids} ORDER BY 1, 2 FOR SHARE OF x";
+constexpr std::string_view kLockRow = "SELECT id FROM {table} WHERE id = :id FOR UPDATE";
 constexpr std::string_view kDeleteLinks = "DELETE FROM {table} WHERE {owner} = :owner";
 constexpr std::string_view kInsertLink =
     "INSERT INTO {table} ({owner}, {target}) VALUES (:owner, :target)";
 constexpr std::string_view kSelectLiveIds =
     "SELECT id FROM {table} WHERE deleted_at IS NULL AND id IN {ids}";
+constexpr std::string_view kSelectLiveIdsLocked =
+    "SELECT id FROM {table} WHERE deleted_at IS NULL AND id IN {ids} FOR SHARE";
 constexpr std::string_view kSelectLiveOwner =
     "SELECT COUNT(*) FROM {table} l JOIN {owner_table} o ON o.id = l.{owner} "
     "WHERE o.deleted_at IS NULL AND l.{target} = :target";
@@ -44,9 +50,22 @@ std::string fill_all(std::string_view sql, const Relation& r) {
 }  // namespace
 
 std::vector<Links> load_links(soci::session& session, const std::vector<Relation>& relations,
-                              const std::vector<std::string>& owner_ids) {
+                              const std::vector<std::string>& owner_ids, bool lock_targets) {
     std::vector<Links> links(relations.size());
     if (owner_ids.empty() || relations.empty()) return links;
+    if (lock_targets && db::dialect_of(session) == db::Dialect::postgresql) {
+        // FOR SHARE cannot lock through UNION ALL: one query per relation.
+        for (std::size_t i = 0; i < relations.size(); ++i) {
+            db::Params params;
+            std::string in = params.list("o", owner_ids);
+            db::for_each_row(session,
+                             db::fill(fill_all(kSelectLockedLinks, relations[i]), "ids", in),
+                             std::move(params), [&](const soci::row& row) {
+                                 links[i][db::get_text(row, 0)].push_back(db::get_text(row, 1));
+                             });
+        }
+        return links;
+    }
     db::Params params;
     std::string sql;
     for (std::size_t i = 0; i < relations.size(); ++i) {
@@ -78,10 +97,18 @@ std::set<std::string> live_ids(soci::session& session, std::string_view table,
     if (ids.empty()) return live;
     db::Params params;
     std::string in = params.list("i", ids);
-    std::string sql = db::fill(db::fill(kSelectLiveIds, "table", table), "ids", in);
+    bool lock = db::dialect_of(session) == db::Dialect::postgresql;
+    std::string sql =
+        db::fill(db::fill(lock ? kSelectLiveIdsLocked : kSelectLiveIds, "table", table), "ids", in);
     db::for_each_row(session, sql, std::move(params),
                      [&](const soci::row& row) { live.insert(db::get_text(row, 0)); });
     return live;
+}
+
+void lock_row(soci::session& session, std::string_view table, const std::string& id) {
+    if (db::dialect_of(session) != db::Dialect::postgresql) return;
+    db::for_each_row(session, db::fill(kLockRow, "table", table), db::Params().set("id", id),
+                     [](const soci::row&) {});
 }
 
 bool has_live_owner(soci::session& session, const Relation& relation, std::string_view owner_table,

@@ -32,16 +32,22 @@ inline constexpr Relation kVideoCastMembers{"video_cast_members", "video_id", "c
 using Links = std::map<std::string, std::vector<std::string>>;
 
 /// The links of many owners through several relations, in one query; one Links per relation.
+/// `lock_targets`: inside a write, keep the linked rows from being deleted until it commits.
 std::vector<Links> load_links(soci::session& session, const std::vector<Relation>& relations,
-                              const std::vector<std::string>& owner_ids);
+                              const std::vector<std::string>& owner_ids, bool lock_targets = false);
 
 /// Makes the owner's links exactly `target_ids`.
 void replace_links(soci::session& session, const Relation& relation, const std::string& owner_id,
                    const std::vector<std::string>& target_ids);
 
-/// Which of `ids` name live (not deleted) rows of `table` (one of the catalog tables).
+/// Which of `ids` name live (not deleted) rows of `table` (one of the catalog tables). Used by
+/// writes: the rows found stay locked against deletion until the transaction ends.
 std::set<std::string> live_ids(soci::session& session, std::string_view table,
                                const std::vector<std::string>& ids);
+
+/// Locks the row of `table` for the rest of the write, so a concurrent write of the same row
+/// waits instead of racing (PostgreSQL; SQLite's BEGIN IMMEDIATE already serialises writers).
+void lock_row(soci::session& session, std::string_view table, const std::string& id);
 
 /// Whether a live owner links to `target_id` (e.g. a live genre uses a category).
 bool has_live_owner(soci::session& session, const Relation& relation, std::string_view owner_table,

@@ -33,6 +33,9 @@ constexpr const char* kUpdateVideo =
     "year_launched = :year_launched, opened = :opened, rating = :rating, duration = :duration, "
     "published = :published, version = :version, updated_at = :updated_at "
     "WHERE id = :id AND version = :expected AND deleted_at IS NULL";
+constexpr const char* kVideosUsingGenre =
+    "SELECT v.id FROM video_genres vg JOIN videos v ON v.id = vg.video_id "
+    "WHERE vg.genre_id = :genre_id AND v.deleted_at IS NULL ORDER BY v.id";
 constexpr const char* kVideoInCategory =
     "EXISTS (SELECT 1 FROM video_categories vc WHERE vc.video_id = t.id AND vc.category_id = "
     ":category_id)";
@@ -155,6 +158,21 @@ bool VideoRepository::update(soci::session& session, const domain::Video& video,
 bool VideoRepository::soft_delete(soci::session& session, const std::string& id,
                                   std::int64_t expected_version, const std::string& now) const {
     return soft_delete_row(session, "videos", id, expected_version, now);
+}
+
+std::vector<domain::Video> VideoRepository::using_genre(soci::session& session,
+                                                        const std::string& genre_id) const {
+    std::vector<std::string> ids;
+    db::for_each_row(session, kVideosUsingGenre, db::Params().set("genre_id", genre_id),
+                     [&](const soci::row& row) { ids.push_back(db::get_text(row, 0)); });
+    auto links = load_links(session, {kVideoCategories, kVideoGenres}, ids, true);
+    std::vector<domain::Video> videos(ids.size());
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        videos[i].meta.id = ids[i];
+        videos[i].categories_id = links[0][ids[i]];
+        videos[i].genres_id = links[1][ids[i]];
+    }
+    return videos;
 }
 
 }  // namespace codeflix::catalog_admin::repositories

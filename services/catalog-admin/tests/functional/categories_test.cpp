@@ -272,3 +272,101 @@ TEST_P(Categories, ConcurrentRetriesWithOneIdempotencyKeyCreateOnce) {
     EXPECT_EQ(ids_seen.size(), 1u);
     EXPECT_EQ(total(kCategories), 1);
 }
+
+TEST_P(Categories, ConcurrentWritesWithoutIfMatchAllSucceedInTurn) {
+    std::string id = create_category("Busy");
+    std::string path = std::string(kCategories) + "/" + id;
+    std::string base = service_->base_url();
+    std::vector<std::future<int>> writers;
+    for (int i = 0; i < 8; ++i) {
+        writers.push_back(std::async(std::launch::async, [&, i] {
+            codeflix::http::Client client(base);
+            Headers headers;
+            headers.set("Content-Type", "application/json");
+            auto reply = client.request(
+                "PATCH", path, R"({"description":"edit )" + std::to_string(i) + R"("})", headers);
+            return reply.ok() ? reply->status : -1;
+        }));
+    }
+    for (auto& writer : writers) EXPECT_EQ(writer.get(), 200);
+    EXPECT_EQ(get(path).json.at("version").as_int64(), 9);
+}
+
+TEST_P(Categories, DeletingWhileAGenreIsCreatedNeverLeavesADanglingLink) {
+    std::string base = service_->base_url();
+    for (int round = 0; round < 15; ++round) {
+        std::string category = create_category("Racing " + std::to_string(round));
+        auto deleter = std::async(std::launch::async, [&] {
+            codeflix::http::Client client(base);
+            return client.request("DELETE", std::string(kCategories) + "/" + category)->status;
+        });
+        auto creator = std::async(std::launch::async, [&] {
+            codeflix::http::Client client(base);
+            Headers headers;
+            headers.set("Content-Type", "application/json");
+            return client
+                .request("POST", "/api/admin/genres",
+                         R"({"name":"Genre )" + std::to_string(round) + R"(","categories_id":[")" +
+                             category + R"("]})",
+                         headers)
+                ->status;
+        });
+        int deleted = deleter.get();
+        int created = creator.get();
+        EXPECT_TRUE((deleted == 204 && created == 422) || (deleted == 409 && created == 201))
+            << "delete " << deleted << ", create " << created;
+    }
+    auto genres = get("/api/admin/genres?per_page=100");
+    for (const auto& genre : genres.json.at("data").as_array()) {
+        EXPECT_EQ(genre.at("categories_id").as_array().size(), 1u)
+            << "a live genre lost its category";
+    }
+}
+
+TEST_P(Categories, TextMustBeCleanUtf8AndIsStoredInNfc) {
+    EXPECT_EQ(expect_problem(post(kCategories, R"({"name":"abc\u0000def"})"), 400),
+              std::vector<std::string>{"name"});
+    EXPECT_EQ(expect_problem(post(kCategories, R"({"name":"line\nbreak"})"), 400),
+              std::vector<std::string>{"name"});
+    EXPECT_EQ(expect_problem(post(kCategories, R"({"name":"bad \ud800 surrogate"})"), 400),
+              std::vector<std::string>{});
+    EXPECT_EQ(expect_problem(post(kCategories, "{\"name\":\"\xff\xfe\"}"), 400),
+              std::vector<std::string>{});
+    EXPECT_EQ(
+        post(kCategories, R"({"name":"Multi","description":"line one\nline two\ttabbed"})").status,
+        201);
+    for (std::string q : {"%ED%A0%80", "%F4%90%80%80", "a%00b", "%1B%5B31m"}) {
+        EXPECT_EQ(expect_problem(get(std::string(kCategories) + "?q=" + q), 400),
+                  std::vector<std::string>{"q"})
+            << q;
+    }
+    auto composed = post(kCategories, R"({"name":"Ação"})");
+    ASSERT_EQ(composed.status, 201);
+    auto decomposed = post(kCategories, R"({"name":"Aça\u0303o"})");
+    expect_problem(decomposed, 409);
+    auto fullwidth = post(kCategories, R"({"name":"ＡＣＡＯ"})");
+    EXPECT_EQ(fullwidth.status, 201) << "different letters, not a duplicate";
+    EXPECT_EQ(total(std::string(kCategories) + "?q=a%CC%81") + 0,
+              total(std::string(kCategories) + "?q=a"))
+        << "a decomposed accent in q is ignored like a composed one";
+    EXPECT_EQ(total(kCategories), 3);
+}
+
+TEST_P(Categories, CannotDeleteWhileOnlyALiveVideoUsesIt) {
+    std::string used = create_category("Used by video");
+    std::string other = create_category("Genre home");
+    std::string genre = create_genre("Shared", {used, other});
+    ASSERT_EQ(
+        patch("/api/admin/genres/" + genre, R"({"categories_id":[")" + other + R"("]})").status,
+        200);
+    std::string genre2 = create_genre("For used", {used});
+    std::string video = create(
+        "/api/admin/videos", R"({"title":"T","description":"D","year_launched":2000,"rating":"L",)"
+                             R"("duration":90,"categories_id":[")" +
+                                 used + R"("],"genres_id":[")" + genre2 + R"("]})");
+    ASSERT_EQ(del("/api/admin/genres/" + genre2).status, 409) << "the video still uses the genre";
+    expect_problem(del(std::string(kCategories) + "/" + used), 409);
+    EXPECT_EQ(del("/api/admin/videos/" + video).status, 204);
+    EXPECT_EQ(del("/api/admin/genres/" + genre2).status, 204);
+    EXPECT_EQ(del(std::string(kCategories) + "/" + used).status, 204);
+}

@@ -91,3 +91,27 @@ TEST_P(Genres, CannotDeleteWhileALiveVideoUsesIt) {
 }
 
 CODEFLIX_DIALECTS(Genres);
+
+TEST_P(Genres, ChangingCategoriesMayNotBreakALiveVideo) {
+    std::string drama = create_category("Drama");
+    std::string comedy = create_category("Comedy");
+    std::string genre = create_genre("Dramedy", {drama, comedy});
+    std::string video = create(
+        "/api/admin/videos", R"({"title":"T","description":"D","year_launched":2000,"rating":"L",)"
+                             R"("duration":90,"categories_id":)" +
+                                 ids({drama, comedy}) + R"(,"genres_id":)" + ids({genre}) + "}");
+    std::string path = std::string(kGenres) + "/" + genre;
+    EXPECT_EQ(expect_problem(patch(path, R"({"categories_id":)" + ids({drama}) + "}"), 409),
+              std::vector<std::string>{"categories_id"});
+    EXPECT_EQ(get(path).json.at("version").as_int64(), 1);
+    EXPECT_EQ(patch(path, R"({"name":"Dramédia"})").status, 200) << "other changes are fine";
+    ASSERT_EQ(
+        patch("/api/admin/videos/" + video, R"({"categories_id":)" + ids({drama}) + "}").status,
+        200);
+    EXPECT_EQ(patch(path, R"({"categories_id":)" + ids({drama}) + "}").status, 200)
+        << "the video (drama only) still matches";
+    EXPECT_EQ(expect_problem(patch(path, R"({"categories_id":)" + ids({comedy}) + "}"), 409),
+              std::vector<std::string>{"categories_id"});
+    EXPECT_EQ(del("/api/admin/videos/" + video).status, 204);
+    EXPECT_EQ(patch(path, R"({"categories_id":)" + ids({comedy}) + "}").status, 200);
+}

@@ -16,7 +16,20 @@ TEST_P(HttpContract, UnknownRoutesAndMethods) {
     expect_problem(get("/api/admin/nothing"), 404);
     auto reply = call("PATCH", "/api/admin/categories", "{}");
     expect_problem(reply, 405);
-    EXPECT_EQ(reply.header("Allow"), "GET, POST");
+    EXPECT_EQ(reply.header("Allow"), "GET, HEAD, POST");
+    call("BREW", "/api/admin/categories");
+    EXPECT_NE(get("/metrics").body.find(R"(method="OTHER")"), std::string::npos)
+        << "odd methods share one label";
+}
+
+TEST_P(HttpContract, HeadAnswersLikeGetWithoutABody) {
+    create_category("Head");
+    auto got = get("/api/admin/categories");
+    auto head = call("HEAD", "/api/admin/categories");
+    EXPECT_EQ(head.status, 200);
+    EXPECT_EQ(head.body, "");
+    EXPECT_EQ(head.header("Content-Length"), std::to_string(got.body.size()));
+    EXPECT_EQ(get("/api/admin/categories").status, 200) << "the connection is still in sync";
 }
 
 TEST_P(HttpContract, WrongContentTypeIs415AndOversizedBodyIs413) {
@@ -108,6 +121,22 @@ TEST_P(DatabaseOutage, LostConnectionsAre503ThenHeal) {
     EXPECT_LE(unavailable, 4) << "each pooled session reconnects after one failure";
     EXPECT_EQ(total("/api/admin/categories"), 1);
     EXPECT_EQ(post("/api/admin/categories", R"({"name":"After"})").status, 201);
+}
+
+TEST_P(DatabaseOutage, WritesAloneAlsoHeal) {
+    terminate_connections(database_->url());
+    int created = 0;
+    for (int i = 0; i < 12; ++i) {
+        auto reply =
+            post("/api/admin/categories", R"({"name":"Write )" + std::to_string(i) + R"("})");
+        if (reply.status == 201) {
+            ++created;
+        } else {
+            expect_problem(reply, 503);
+        }
+    }
+    EXPECT_GE(created, 8) << "every pooled session reconnects after its first failure";
+    EXPECT_EQ(total("/api/admin/categories"), created);
 }
 
 INSTANTIATE_TEST_SUITE_P(Postgresql, DatabaseOutage,

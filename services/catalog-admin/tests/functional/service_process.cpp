@@ -146,7 +146,7 @@ Reply CatalogAdminTest::call(std::string_view method, std::string_view path, std
     reply.headers = result->headers;
     reply.body = result->body;
     auto type = reply.headers.get("Content-Type");
-    if (type && type->find("json") != std::string_view::npos) {
+    if (type && type->find("json") != std::string_view::npos && !reply.body.empty()) {
         auto parsed = core::parse_json(reply.body);
         EXPECT_TRUE(parsed.ok()) << "reply is not JSON: " << reply.body;
         if (parsed) reply.json = std::move(*parsed);

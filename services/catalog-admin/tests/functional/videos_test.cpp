@@ -166,3 +166,27 @@ TEST_P(Videos, ListFiltersAndSorts) {
 }
 
 CODEFLIX_DIALECTS(Videos);
+
+TEST_P(Videos, WritesHonourIfMatchIdempotencyAndUnicode) {
+    codeflix::http::Headers key;
+    key.set("Idempotency-Key", "video-once");
+    std::string title = "映画 Ação 🎬";
+    auto first = post(kVideos, body(title, {drama}, {tragedy}), key);
+    ASSERT_EQ(first.status, 201) << first.body;
+    EXPECT_EQ(first.text("title"), title);
+    EXPECT_EQ(post(kVideos, body(title, {drama}, {tragedy}), key).text("id"), first.text("id"));
+    expect_problem(post(kVideos, body("Other", {drama}, {tragedy}), key), 422);
+    std::string path = std::string(kVideos) + "/" + first.text("id");
+    codeflix::http::Headers stale;
+    stale.set("If-Match", "\"5\"");
+    expect_problem(patch(path, R"({"duration":10})", stale), 412);
+    expect_problem(put(path, body("X", {drama}, {tragedy}), stale), 412);
+    expect_problem(del(path, stale), 412);
+    EXPECT_EQ(expect_problem(patch(path, R"({"genres_id":)" + ids({tragedy, tragedy}) + "}"), 400),
+              std::vector<std::string>{"genres_id[1]"});
+    EXPECT_EQ(expect_problem(patch(path, R"({"duration":"long","colour":true})"), 400),
+              (std::vector<std::string>{"colour", "duration"}));
+    expect_problem(patch(path, "{not json"), 400);
+    EXPECT_EQ(get(path).json.at("version").as_int64(), 1);
+    EXPECT_EQ(total(kVideos), 1);
+}

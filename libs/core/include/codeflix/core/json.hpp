@@ -27,12 +27,14 @@ class ObjectReader {
     /// Records "is required" when `field` is absent.
     void require(std::string_view field);
 
-    /// A string trimmed of surrounding white space, `min_chars`..`max_chars` code points.
+    /// A string trimmed of surrounding white space and in Unicode NFC, `min_chars`..`max_chars`
+    /// code points, without control characters (`multiline` allows tab and line breaks).
     std::optional<std::string> string(std::string_view field, std::size_t min_chars,
-                                      std::size_t max_chars);
+                                      std::size_t max_chars, bool multiline = false);
     /// Like string(), but JSON null reads as an engaged empty optional.
     std::optional<std::optional<std::string>> nullable_string(std::string_view field,
-                                                              std::size_t max_chars);
+                                                              std::size_t max_chars,
+                                                              bool multiline = false);
     std::optional<bool> boolean(std::string_view field);
     std::optional<std::int64_t> integer(std::string_view field, std::int64_t min, std::int64_t max);
     /// An array of UUID strings (canonicalised), `min_items`..`max_items`, without duplicates.

@@ -12,12 +12,22 @@ std::size_t utf8_length(std::string_view text);
 /// `text` without leading and trailing white space (ASCII, no-break and ideographic spaces, BOM).
 std::string_view trim(std::string_view text);
 
-/// Lower-cases Latin, Greek and Cyrillic letters; other code points pass unchanged. Two names
-/// that differ only in case have the same casefold; used for uniqueness keys.
+/// Whether `text` is well-formed UTF-8 (no overlong forms, surrogates or values past U+10FFFF).
+bool is_valid_utf8(std::string_view text);
+
+/// Whether `text` has C0 control characters or DEL; `allow_line_breaks` permits tab, line feed
+/// and carriage return (multi-line descriptions).
+bool has_control_characters(std::string_view text, bool allow_line_breaks);
+
+/// Unicode NFC: the form names are stored in, so one visible name has one spelling.
+std::string normalize_nfc(std::string_view text);
+
+/// NFKC case folding (ICU): two names that differ only in case, compatibility forms or
+/// composition have the same casefold; used for uniqueness keys. Input must be valid UTF-8.
 std::string casefold(std::string_view text);
 
-/// casefold plus removal of Latin diacritics ("Ação" -> "acao"); used for accent- and
-/// case-insensitive search.
+/// casefold without accents and other combining marks, for every script ("Ação" -> "acao",
+/// "Żółć" -> "zolc"); used for accent- and case-insensitive search. Input must be valid UTF-8.
 std::string search_fold(std::string_view text);
 
 }  // namespace codeflix::core

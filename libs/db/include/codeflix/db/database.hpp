@@ -46,7 +46,12 @@ class Database {
     template <class F>
     auto transaction(F&& fn) {
         soci::session session(*pool_);
-        begin(session);
+        try {
+            begin(session);
+        } catch (const soci::soci_error& e) {
+            recover(session, e);
+            throw;
+        }
         try {
             auto result = fn(session);
             if constexpr (requires { result.ok(); }) {
@@ -81,6 +86,9 @@ class Database {
     std::size_t pool_size_;
     std::unique_ptr<soci::connection_pool> pool_;
 };
+
+/// The dialect a session speaks.
+Dialect dialect_of(soci::session& session);
 
 /// True when `error` is a unique-constraint violation (SQLite or PostgreSQL SQLSTATE 23505).
 bool is_unique_violation(const soci::soci_error& error);

@@ -25,6 +25,22 @@ class Headers {
     std::vector<std::pair<std::string, std::string>> fields_;
 };
 
+/// Who made a request, as a verified access token says (set by the bearer middleware).
+struct Principal {
+    std::string subject;
+    std::string username;
+    std::string email;
+    std::string client_id;
+    std::vector<std::string> roles;
+
+    bool has_role(std::string_view role) const {
+        for (const auto& r : roles) {
+            if (r == role) return true;
+        }
+        return false;
+    }
+};
+
 /// A request as handlers see it: decoded path and query, whole body in memory (bounded by the
 /// server's body limit).
 struct Request {
@@ -41,6 +57,8 @@ struct Request {
     std::map<std::string, std::string, std::less<>> path_params;
     /// Filled by the request-id middleware.
     std::string request_id;
+    /// Filled by the bearer middleware on protected routes.
+    std::optional<Principal> principal;
 
     std::optional<std::string_view> query_param(std::string_view name) const;
     std::string_view path_param(std::string_view name) const;

@@ -30,7 +30,7 @@ struct CorsOptions {
     std::vector<std::string> allowed_origins;
     std::string allowed_headers =
         "Authorization, Content-Type, If-Match, Idempotency-Key, X-Request-Id";
-    std::string exposed_headers = "ETag, Location, X-Request-Id, Retry-After";
+    std::string exposed_headers = "ETag, Location, X-Request-Id, Retry-After, Idempotent-Replayed";
 };
 
 /// Answers preflight requests and adds CORS headers for allowed origins.

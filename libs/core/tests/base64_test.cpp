@@ -1,0 +1,33 @@
+#include <gtest/gtest.h>
+
+#include <codeflix/core/base64.hpp>
+
+using namespace codeflix::core;
+
+TEST(Base64url, Rfc4648Vectors) {
+    EXPECT_EQ(base64url_encode(""), "");
+    EXPECT_EQ(base64url_encode("f"), "Zg");
+    EXPECT_EQ(base64url_encode("fo"), "Zm8");
+    EXPECT_EQ(base64url_encode("foo"), "Zm9v");
+    EXPECT_EQ(base64url_encode("foobar"), "Zm9vYmFy");
+    EXPECT_EQ(base64url_encode("\xfb\xff"), "-_8");
+    EXPECT_EQ(base64url_decode("Zm9vYmE"), "fooba");
+    EXPECT_EQ(base64url_decode("-_8"), "\xfb\xff");
+}
+
+TEST(Base64url, RejectsPaddingForeignCharactersAndNonCanonicalInput) {
+    EXPECT_FALSE(base64url_decode("Zg=="));
+    EXPECT_FALSE(base64url_decode("Zm9v+/"));
+    EXPECT_FALSE(base64url_decode("Zm 9v"));
+    EXPECT_FALSE(base64url_decode("Z"));
+    EXPECT_FALSE(base64url_decode("Zh"));  // non-zero leftover bits
+}
+
+TEST(Base64url, RoundTripsEveryByte) {
+    std::string all;
+    for (int i = 0; i < 256; ++i) all += static_cast<char>(i);
+    for (std::size_t n = 0; n < all.size(); n += 7) {
+        auto part = all.substr(0, n);
+        EXPECT_EQ(base64url_decode(base64url_encode(part)), part);
+    }
+}
