@@ -63,39 +63,13 @@ const ListSpec& CastMemberRepository::list_spec() {
     return spec;
 }
 
-std::optional<domain::CastMember> CastMemberRepository::find(soci::session& session,
-                                                             const std::string& id) const {
-    std::optional<domain::CastMember> found;
-    db::for_each_row(session, kFindCastMember, db::Params().set("id", id),
-                     [&](const soci::row& row) { found = from_row(row); });
-    return found;
-}
+namespace {
+const TableMapping<domain::CastMember> kMapping{
+    CastMemberRepository::kTable,     kFindCastMember, kInsertCastMember, kUpdateCastMember,
+    &CastMemberRepository::list_spec, from_row,        write_params};
+}  // namespace
 
-std::vector<domain::CastMember> CastMemberRepository::list(soci::session& session,
-                                                           const ListRequest& request,
-                                                           std::int64_t* total) const {
-    std::vector<domain::CastMember> items;
-    *total = run_list(session, list_spec(), request,
-                      [&](const soci::row& row) { items.push_back(from_row(row)); });
-    return items;
-}
-
-void CastMemberRepository::insert(soci::session& session, const domain::CastMember& member) const {
-    db::execute(session, kInsertCastMember,
-                write_params(member).set("created_at", member.meta.created_at));
-}
-
-bool CastMemberRepository::update(soci::session& session, const domain::CastMember& member,
-                                  std::int64_t expected_version) const {
-    return db::execute(session, kUpdateCastMember,
-                       write_params(member).set("expected", expected_version)) == 1;
-}
-
-bool CastMemberRepository::soft_delete(soci::session& session, const std::string& id,
-                                       std::int64_t expected_version,
-                                       const std::string& now) const {
-    return soft_delete_row(session, "cast_members", id, expected_version, now);
-}
+CastMemberRepository::CastMemberRepository() : TableRepository(kMapping) {}
 
 bool CastMemberRepository::in_use(soci::session& session, const std::string& id) const {
     return has_live_owner(session, kVideoCastMembers, "videos", id);

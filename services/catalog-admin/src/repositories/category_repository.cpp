@@ -67,38 +67,13 @@ const ListSpec& CategoryRepository::list_spec() {
     return spec;
 }
 
-std::optional<domain::Category> CategoryRepository::find(soci::session& session,
-                                                         const std::string& id) const {
-    std::optional<domain::Category> found;
-    db::for_each_row(session, kFindCategory, db::Params().set("id", id),
-                     [&](const soci::row& row) { found = from_row(row); });
-    return found;
-}
+namespace {
+const TableMapping<domain::Category> kMapping{
+    CategoryRepository::kTable,     kFindCategory, kInsertCategory, kUpdateCategory,
+    &CategoryRepository::list_spec, from_row,      write_params};
+}  // namespace
 
-std::vector<domain::Category> CategoryRepository::list(soci::session& session,
-                                                       const ListRequest& request,
-                                                       std::int64_t* total) const {
-    std::vector<domain::Category> items;
-    *total = run_list(session, list_spec(), request,
-                      [&](const soci::row& row) { items.push_back(from_row(row)); });
-    return items;
-}
-
-void CategoryRepository::insert(soci::session& session, const domain::Category& category) const {
-    db::execute(session, kInsertCategory,
-                write_params(category).set("created_at", category.meta.created_at));
-}
-
-bool CategoryRepository::update(soci::session& session, const domain::Category& category,
-                                std::int64_t expected_version) const {
-    return db::execute(session, kUpdateCategory,
-                       write_params(category).set("expected", expected_version)) == 1;
-}
-
-bool CategoryRepository::soft_delete(soci::session& session, const std::string& id,
-                                     std::int64_t expected_version, const std::string& now) const {
-    return soft_delete_row(session, "categories", id, expected_version, now);
-}
+CategoryRepository::CategoryRepository() : TableRepository(kMapping) {}
 
 std::optional<std::string> CategoryRepository::find_id_by_name(soci::session& session,
                                                                const std::string& name,

@@ -59,6 +59,10 @@ void attach_categories(soci::session& session, std::vector<domain::Genre>& genre
     for (auto& g : genres) g.categories_id = links[g.meta.id];
 }
 
+void write_genre_links(soci::session& session, const domain::Genre& genre) {
+    replace_links(session, kGenreCategories, genre.meta.id, genre.categories_id);
+}
+
 }  // namespace
 
 const ListSpec& GenreRepository::list_spec() {
@@ -74,44 +78,19 @@ const ListSpec& GenreRepository::list_spec() {
     return spec;
 }
 
-std::optional<domain::Genre> GenreRepository::find(soci::session& session,
-                                                   const std::string& id) const {
-    std::vector<domain::Genre> found;
-    db::for_each_row(session, kFindGenre, db::Params().set("id", id),
-                     [&](const soci::row& row) { found.push_back(from_row(row)); });
-    if (found.empty()) return std::nullopt;
-    attach_categories(session, found);
-    return found.front();
-}
+namespace {
+const TableMapping<domain::Genre> kMapping{GenreRepository::kTable,
+                                           kFindGenre,
+                                           kInsertGenre,
+                                           kUpdateGenre,
+                                           &GenreRepository::list_spec,
+                                           from_row,
+                                           write_params,
+                                           attach_categories,
+                                           write_genre_links};
+}  // namespace
 
-std::vector<domain::Genre> GenreRepository::list(soci::session& session, const ListRequest& request,
-                                                 std::int64_t* total) const {
-    std::vector<domain::Genre> items;
-    *total = run_list(session, list_spec(), request,
-                      [&](const soci::row& row) { items.push_back(from_row(row)); });
-    attach_categories(session, items);
-    return items;
-}
-
-void GenreRepository::insert(soci::session& session, const domain::Genre& genre) const {
-    db::execute(session, kInsertGenre,
-                write_params(genre).set("created_at", genre.meta.created_at));
-    replace_links(session, kGenreCategories, genre.meta.id, genre.categories_id);
-}
-
-bool GenreRepository::update(soci::session& session, const domain::Genre& genre,
-                             std::int64_t expected_version) const {
-    if (db::execute(session, kUpdateGenre, write_params(genre).set("expected", expected_version)) !=
-        1)
-        return false;
-    replace_links(session, kGenreCategories, genre.meta.id, genre.categories_id);
-    return true;
-}
-
-bool GenreRepository::soft_delete(soci::session& session, const std::string& id,
-                                  std::int64_t expected_version, const std::string& now) const {
-    return soft_delete_row(session, "genres", id, expected_version, now);
-}
+GenreRepository::GenreRepository() : TableRepository(kMapping) {}
 
 std::optional<std::string> GenreRepository::find_id_by_name(soci::session& session,
                                                             const std::string& name,

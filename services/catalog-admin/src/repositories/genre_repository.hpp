@@ -9,24 +9,19 @@
 
 #include "../domain/genre.hpp"
 #include "list_query.hpp"
+#include "table_repository.hpp"
 
 namespace codeflix::catalog_admin::repositories {
 
 /// Genres and the categories they belong to.
-class GenreRepository {
+class GenreRepository : public TableRepository<domain::Genre> {
   public:
     static constexpr const char* kTable = "genres";
 
+    GenreRepository();
+
     static const ListSpec& list_spec();
 
-    std::optional<domain::Genre> find(soci::session& session, const std::string& id) const;
-    std::vector<domain::Genre> list(soci::session& session, const ListRequest& request,
-                                    std::int64_t* total) const;
-    void insert(soci::session& session, const domain::Genre& genre) const;
-    bool update(soci::session& session, const domain::Genre& genre,
-                std::int64_t expected_version) const;
-    bool soft_delete(soci::session& session, const std::string& id, std::int64_t expected_version,
-                     const std::string& now) const;
     std::optional<std::string> find_id_by_name(soci::session& session, const std::string& name,
                                                const std::string& except_id) const;
     /// Whether a live video uses the genre.

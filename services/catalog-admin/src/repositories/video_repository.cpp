@@ -121,44 +121,19 @@ const ListSpec& VideoRepository::list_spec() {
     return spec;
 }
 
-std::optional<domain::Video> VideoRepository::find(soci::session& session,
-                                                   const std::string& id) const {
-    std::vector<domain::Video> found;
-    db::for_each_row(session, kFindVideo, db::Params().set("id", id),
-                     [&](const soci::row& row) { found.push_back(from_row(row)); });
-    if (found.empty()) return std::nullopt;
-    attach_links(session, found);
-    return found.front();
-}
+namespace {
+const TableMapping<domain::Video> kMapping{VideoRepository::kTable,
+                                           kFindVideo,
+                                           kInsertVideo,
+                                           kUpdateVideo,
+                                           &VideoRepository::list_spec,
+                                           from_row,
+                                           write_params,
+                                           attach_links,
+                                           write_links};
+}  // namespace
 
-std::vector<domain::Video> VideoRepository::list(soci::session& session, const ListRequest& request,
-                                                 std::int64_t* total) const {
-    std::vector<domain::Video> items;
-    *total = run_list(session, list_spec(), request,
-                      [&](const soci::row& row) { items.push_back(from_row(row)); });
-    attach_links(session, items);
-    return items;
-}
-
-void VideoRepository::insert(soci::session& session, const domain::Video& video) const {
-    db::execute(session, kInsertVideo,
-                write_params(video).set("created_at", video.meta.created_at));
-    write_links(session, video);
-}
-
-bool VideoRepository::update(soci::session& session, const domain::Video& video,
-                             std::int64_t expected_version) const {
-    if (db::execute(session, kUpdateVideo, write_params(video).set("expected", expected_version)) !=
-        1)
-        return false;
-    write_links(session, video);
-    return true;
-}
-
-bool VideoRepository::soft_delete(soci::session& session, const std::string& id,
-                                  std::int64_t expected_version, const std::string& now) const {
-    return soft_delete_row(session, "videos", id, expected_version, now);
-}
+VideoRepository::VideoRepository() : TableRepository(kMapping) {}
 
 std::vector<domain::Video> VideoRepository::using_genre(soci::session& session,
                                                         const std::string& genre_id) const {

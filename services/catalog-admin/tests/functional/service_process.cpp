@@ -10,6 +10,7 @@
 #include <csignal>
 #include <cstdlib>
 #include <fstream>
+#include <future>
 #include <sstream>
 #include <thread>
 
@@ -134,11 +135,10 @@ void CatalogAdminTest::TearDown() {
     database_.reset();
 }
 
-Reply CatalogAdminTest::call(std::string_view method, std::string_view path, std::string_view body,
-                             http::Headers headers) {
-    if (!body.empty() && !headers.get("Content-Type"))
-        headers.set("Content-Type", "application/json");
-    auto result = client_->request(method, path, body, headers);
+namespace {
+
+Reply to_reply(std::string_view method, std::string_view path,
+               const core::Result<http::ClientResponse>& result) {
     EXPECT_TRUE(result.ok()) << (result.ok() ? "" : result.error().message);
     Reply reply;
     if (!result.ok()) return reply;
@@ -153,6 +153,36 @@ Reply CatalogAdminTest::call(std::string_view method, std::string_view path, std
     }
     EXPECT_NE(reply.status, 500) << method << " " << path << " -> " << reply.body;
     return reply;
+}
+
+}  // namespace
+
+Reply CatalogAdminTest::call(std::string_view method, std::string_view path, std::string_view body,
+                             http::Headers headers) {
+    if (!body.empty() && !headers.get("Content-Type"))
+        headers.set("Content-Type", "application/json");
+    return to_reply(method, path, client_->request(method, path, body, headers));
+}
+
+std::vector<Reply> CatalogAdminTest::call_in_parallel(int count,
+                                                      const std::function<Call(int)>& make) {
+    std::vector<Call> calls;
+    for (int i = 0; i < count; ++i) {
+        calls.push_back(make(i));
+        if (!calls.back().body.empty())
+            calls.back().headers.set("Content-Type", "application/json");
+    }
+    std::string base = service_->base_url();
+    std::vector<std::future<core::Result<http::ClientResponse>>> pending;
+    for (const auto& c : calls) {
+        pending.push_back(std::async(std::launch::async, [&base, &c] {
+            return http::Client(base).request(c.method, c.path, c.body, c.headers);
+        }));
+    }
+    std::vector<Reply> replies;
+    for (std::size_t i = 0; i < pending.size(); ++i)
+        replies.push_back(to_reply(calls[i].method, calls[i].path, pending[i].get()));
+    return replies;
 }
 
 std::string CatalogAdminTest::create(std::string_view path, std::string_view body) {

@@ -7,6 +7,7 @@
 #include <codeflix/db/testing.hpp>
 #include <codeflix/http/client.hpp>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -45,6 +46,14 @@ struct Reply {
     std::string text(std::string_view field) const;
 };
 
+/// One request for call_in_parallel.
+struct Call {
+    std::string method;
+    std::string path;
+    std::string body;
+    http::Headers headers;
+};
+
 /// Base of the functional suites: one database (SQLite or PostgreSQL, the test parameter) and
 /// one service process per test.
 class CatalogAdminTest : public ::testing::TestWithParam<db::Dialect> {
@@ -67,6 +76,10 @@ class CatalogAdminTest : public ::testing::TestWithParam<db::Dialect> {
     Reply del(std::string_view path, http::Headers headers = {}) {
         return call("DELETE", path, {}, std::move(headers));
     }
+
+    /// Sends `count` requests at once, each on its own connection (`make(i)` builds the i-th);
+    /// returns the replies in order.
+    std::vector<Reply> call_in_parallel(int count, const std::function<Call(int)>& make);
 
     /// Creates through the API and returns the new id (asserting 201).
     std::string create(std::string_view path, std::string_view body);
