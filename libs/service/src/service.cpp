@@ -105,10 +105,7 @@ Service::Service(std::string name, std::uint16_t default_port)
 Service::~Service() = default;
 
 db::Database& Service::open_database(const std::vector<db::Migration>& migrations) {
-    std::string url = config_.string("DB_URL", "sqlite:var/db/" + name_ + ".db");
-    auto pool_size =
-        static_cast<std::size_t>(config_.integer("DB_POOL_SIZE", default_workers(), 1, 256));
-    impl_->database = db::Database::open(url, pool_size);
+    impl_->database = db::Database::open(impl_->db_url, impl_->db_pool_size);
     int version = db::migrate(*impl_->database, migrations);
     log::info(
         "database ready",
