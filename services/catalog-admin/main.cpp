@@ -13,5 +13,7 @@ int main() {
             api = codeflix::catalog_admin::http_api::add_routes(service.router(), database, [] {
                 return codeflix::core::year_of(codeflix::core::now());
             });
+            service.require_bearer({{"/healthz", "/readyz", "/metrics", "/api/admin/openapi.yaml"},
+                                    {{"/api/admin/", {"catalog-admin"}}}});
         });
 }

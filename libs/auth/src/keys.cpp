@@ -9,6 +9,7 @@
 #include <codeflix/auth/keys.hpp>
 #include <codeflix/core/base64.hpp>
 #include <codeflix/core/json.hpp>
+#include <codeflix/http/client.hpp>
 
 namespace codeflix::auth {
 namespace {
@@ -109,6 +110,19 @@ core::Result<KeyMap> parse_jwks(std::string_view json) {
         if (key) map.emplace(*kid, std::move(*key));
     }
     return map;
+}
+
+std::function<core::Result<std::string>()> fetch_issuer_jwks(std::string issuer) {
+    return [url = std::move(issuer) +
+                  "/protocol/openid-connect/certs"]() -> core::Result<std::string> {
+        http::Client client(url, std::chrono::seconds(5));
+        auto response = client.get("");
+        if (!response) return response.error();
+        if (response->status != 200) {
+            return core::Error::unavailable("JWKS answered " + std::to_string(response->status));
+        }
+        return std::move(response->body);
+    };
 }
 
 std::shared_ptr<const PublicKey> StaticKeys::find(std::string_view kid) {

@@ -10,6 +10,7 @@
 #include <csignal>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <thread>
 
 #include "metrics.hpp"
@@ -74,6 +75,7 @@ struct Service::Impl {
     std::string db_url;
     std::size_t db_pool_size = 1;
     std::string port_file;
+    std::optional<http::Middleware> bearer;
 };
 
 Service::Service(std::string name, std::uint16_t default_port)
@@ -120,6 +122,22 @@ void Service::add_readiness_check(std::string name, std::function<bool()> check)
     impl_->readiness.emplace_back(std::move(name), std::move(check));
 }
 
+void Service::require_bearer(auth::BearerOptions options) {
+    std::string issuer = config_.string("OIDC_ISSUER", "");
+    if (issuer.empty()) {
+        log::warn("authentication disabled: CODEFLIX_OIDC_ISSUER is not set, every route is open");
+        return;
+    }
+    auto min_refresh =
+        std::chrono::seconds(config_.integer("OIDC_JWKS_MIN_REFRESH_SECONDS", 10, 0, 3600));
+    auto keys = std::make_shared<auth::JwksCache>(auth::fetch_issuer_jwks(issuer), min_refresh);
+    auto verifier = std::make_shared<const auth::TokenVerifier>(
+        auth::VerifyOptions{issuer, config_.string("OIDC_AUDIENCE", name_)}, keys);
+    impl_->bearer = auth::bearer(verifier, std::move(options));
+    add_readiness_check("keys", [keys] { return keys->loaded(); });
+    log::info("bearer tokens required", {{"issuer", issuer}});
+}
+
 void Service::exempt_from_json_content_type(std::string prefix) {
     impl_->json_exempt.push_back(std::move(prefix));
 }
@@ -148,12 +166,15 @@ int Service::run() {
 
     http::Router& router = router_;
     const http::ServerOptions& options = impl.server_options;
-    http::Server server(
-        options,
-        http::chain({http::request_id(), http::access_log(), impl.metrics.middleware(),
-                     http::exception_guard(), database_unavailable(), http::cors(impl.cors),
-                     http::json_content_type(impl.json_exempt)},
-                    [&router](http::Request& request) { return router.dispatch(request); }));
+    std::vector<http::Middleware> middlewares = {http::request_id(),        http::access_log(),
+                                                 impl.metrics.middleware(), http::exception_guard(),
+                                                 database_unavailable(),    http::cors(impl.cors)};
+    if (impl.bearer) middlewares.push_back(*impl.bearer);
+    middlewares.push_back(http::json_content_type(impl.json_exempt));
+    http::Server server(options,
+                        http::chain(std::move(middlewares), [&router](http::Request& request) {
+                            return router.dispatch(request);
+                        }));
     server.start();
     const std::string& port_file = impl.port_file;
     if (!port_file.empty()) {

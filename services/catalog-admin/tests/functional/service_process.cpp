@@ -118,7 +118,7 @@ std::string Reply::text(std::string_view field) const {
 
 void CatalogAdminTest::SetUp() {
     database_ = std::make_unique<db::testing::TestDatabase>(GetParam());
-    service_ = std::make_unique<ServiceProcess>(database_->url());
+    service_ = std::make_unique<ServiceProcess>(database_->url(), extra_env());
     client_ = std::make_unique<http::Client>(service_->base_url());
 }
 

@@ -59,6 +59,8 @@ struct Call {
 class CatalogAdminTest : public ::testing::TestWithParam<db::Dialect> {
   protected:
     void SetUp() override;
+    /// Settings the service starts with besides port and database.
+    virtual std::map<std::string, std::string> extra_env() { return {}; }
     void TearDown() override;
 
     Reply call(std::string_view method, std::string_view path, std::string_view body = {},

@@ -55,6 +55,9 @@ class StaticKeys : public KeySource {
     KeyMap keys_;
 };
 
+/// Fetches `<issuer>/protocol/openid-connect/certs` (Keycloak's JWKS path) over HTTP.
+std::function<core::Result<std::string>()> fetch_issuer_jwks(std::string issuer);
+
 /// The issuer's JWKS, fetched on first use and cached. An unknown kid triggers one refresh, at
 /// most once per `min_refresh` (a flood of made-up kids cannot hammer the issuer); the cache is
 /// also refreshed when older than `max_age`, so rotated keys arrive without an unknown kid.

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <codeflix/auth/bearer.hpp>
 #include <codeflix/core/config.hpp>
 #include <codeflix/db/database.hpp>
 #include <codeflix/db/migrations.hpp>
@@ -36,6 +37,14 @@ class Service {
 
     /// A check that /readyz runs; the service is ready when all pass.
     void add_readiness_check(std::string name, std::function<bool()> check);
+
+    /// Verifies bearer tokens locally against the issuer's JWKS (cached) on every route but the
+    /// public ones, with role rules (`auth::bearer`). Settings: OIDC_ISSUER (e.g.
+    /// http://localhost:8080/realms/codeflix), OIDC_AUDIENCE (default: the service name) and
+    /// OIDC_JWKS_MIN_REFRESH_SECONDS (10: how often an unknown kid may refetch the JWKS).
+    /// Without OIDC_ISSUER the routes stay open and the service says so in its log: identity
+    /// is not part of the platform yet.
+    void require_bearer(auth::BearerOptions options);
 
     /// Paths that take bodies other than JSON (e.g. HTML form posts).
     void exempt_from_json_content_type(std::string prefix);
