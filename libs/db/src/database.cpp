@@ -53,9 +53,7 @@ void configure_sqlite_once() {
 }  // namespace
 
 Database::Database(Dialect dialect, std::size_t pool_size)
-    : dialect_(dialect),
-      pool_size_(pool_size),
-      pool_(std::make_unique<soci::connection_pool>(pool_size)) {}
+    : dialect_(dialect), pool_(std::make_unique<soci::connection_pool>(pool_size)) {}
 
 Database::~Database() = default;
 

@@ -83,7 +83,6 @@ class Database {
     static void recover(soci::session& session, const soci::soci_error& error) noexcept;
 
     Dialect dialect_;
-    std::size_t pool_size_;
     std::unique_ptr<soci::connection_pool> pool_;
 };
 
