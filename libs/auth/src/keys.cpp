@@ -18,12 +18,6 @@ constexpr int kMinRsaBits = 2048;
 
 std::shared_ptr<EVP_PKEY> adopt(EVP_PKEY* key) { return {key, EVP_PKEY_free}; }
 
-std::optional<std::string> text_member(const boost::json::object& object, std::string_view name) {
-    const auto* value = object.if_contains(name);
-    if (!value || !value->is_string()) return std::nullopt;
-    return std::string(value->get_string());
-}
-
 /// Why `key` cannot verify RS256 tokens, if it cannot.
 std::optional<core::Error> key_problem(const std::shared_ptr<EVP_PKEY>& key) {
     if (!key || EVP_PKEY_get_base_id(key.get()) != EVP_PKEY_RSA)
@@ -36,13 +30,13 @@ std::optional<core::Error> key_problem(const std::shared_ptr<EVP_PKEY>& key) {
 }  // namespace
 
 core::Result<PublicKey> PublicKey::from_jwk(const boost::json::object& jwk) {
-    if (text_member(jwk, "kty") != "RSA") return core::Error::invalid("JWK kty is not RSA");
-    if (auto use = text_member(jwk, "use"); use && *use != "sig")
+    if (core::string_member(jwk, "kty") != "RSA") return core::Error::invalid("JWK kty is not RSA");
+    if (auto use = core::string_member(jwk, "use"); use && *use != "sig")
         return core::Error::invalid("JWK is not for signatures");
-    if (auto alg = text_member(jwk, "alg"); alg && *alg != "RS256")
+    if (auto alg = core::string_member(jwk, "alg"); alg && *alg != "RS256")
         return core::Error::invalid("JWK alg is not RS256");
-    auto n = text_member(jwk, "n");
-    auto e = text_member(jwk, "e");
+    auto n = core::string_member(jwk, "n");
+    auto e = core::string_member(jwk, "e");
     auto n_bytes = n ? core::base64url_decode(*n) : std::nullopt;
     auto e_bytes = e ? core::base64url_decode(*e) : std::nullopt;
     if (!n_bytes || !e_bytes || n_bytes->empty() || e_bytes->empty())
@@ -104,7 +98,7 @@ core::Result<KeyMap> parse_jwks(std::string_view json) {
     KeyMap map;
     for (const auto& entry : keys->get_array()) {
         if (!entry.is_object()) continue;
-        auto kid = text_member(entry.get_object(), "kid");
+        auto kid = core::string_member(entry.get_object(), "kid");
         if (!kid || kid->empty()) continue;
         auto key = PublicKey::from_jwk(entry.get_object());
         if (key) map.emplace(*kid, std::move(*key));

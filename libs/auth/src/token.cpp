@@ -11,8 +11,7 @@ core::Error refused(std::string why) {
 }
 
 std::string text(const boost::json::object& object, std::string_view name) {
-    const auto* value = object.if_contains(name);
-    return value && value->is_string() ? std::string(value->get_string()) : std::string();
+    return core::string_member(object, name).value_or("");
 }
 
 /// A NumericDate claim; nullopt when absent, -1 when present but not a number.

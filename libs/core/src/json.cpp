@@ -16,6 +16,12 @@ Result<boost::json::value> parse_json(std::string_view text, std::size_t max_dep
     return value;
 }
 
+std::optional<std::string> string_member(const boost::json::object& object, std::string_view name) {
+    const auto* value = object.if_contains(name);
+    if (!value || !value->is_string()) return std::nullopt;
+    return std::string(value->get_string());
+}
+
 ObjectReader::ObjectReader(const boost::json::object& object,
                            std::initializer_list<std::string_view> allowed)
     : object_(object) {

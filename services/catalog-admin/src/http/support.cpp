@@ -238,15 +238,12 @@ Response run_write(db::Database& database, const Request& request,
             auto result = write(session);
             if (!result) return result.error();
             if (result->status >= 200 && result->status < 300) {
-                repositories::StoredAnswer stored{
-                    hash, result->status,
-                    result->headers.get("Location")
-                        ? std::optional<std::string>(*result->headers.get("Location"))
-                        : std::nullopt,
-                    result->headers.get("ETag")
-                        ? std::optional<std::string>(*result->headers.get("ETag"))
-                        : std::nullopt,
-                    result->body};
+                auto header = [&](std::string_view name) -> std::optional<std::string> {
+                    if (auto value = result->headers.get(name)) return std::string(*value);
+                    return std::nullopt;
+                };
+                repositories::StoredAnswer stored{hash, result->status, header("Location"),
+                                                  header("ETag"), result->body};
                 answers.insert(session, scope, key_text, stored, core::to_rfc3339(core::now()));
             }
             return result;

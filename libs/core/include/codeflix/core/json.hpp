@@ -16,6 +16,9 @@ namespace codeflix::core {
 /// Malformed input is an invalid_argument Error, never an exception.
 Result<boost::json::value> parse_json(std::string_view text, std::size_t max_depth = 32);
 
+/// The member `name` of `object` when it is a string (JWKs, token claims: documents we only read).
+std::optional<std::string> string_member(const boost::json::object& object, std::string_view name);
+
 /// Reads typed fields out of a JSON object, collecting one FieldError per problem: unknown
 /// fields, wrong types, limits. Absent fields read as nullopt.
 class ObjectReader {
