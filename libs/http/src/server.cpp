@@ -1,4 +1,5 @@
 // The only translation unit that sees Boost.Beast and Asio (they are slow to compile).
+#include <array>
 #include <atomic>
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
@@ -26,6 +27,7 @@ namespace bhttp = beast::http;
 using tcp = asio::ip::tcp;
 using Strand = asio::strand<asio::io_context::executor_type>;
 constexpr auto kNoThrow = asio::as_tuple(asio::use_awaitable);
+constexpr std::size_t kMaxLingerBytes = std::size_t{64} * 1024 * 1024;
 
 /// What the server knows of one connection, touched only on the connection's strand.
 struct Connection {
@@ -156,6 +158,10 @@ asio::awaitable<void> Server::Impl::serve(tcp::socket socket, std::shared_ptr<Co
     beast::tcp_stream stream(std::move(socket));
     conn->stream = &stream;
     beast::flat_buffer buffer;
+    // Set when an answer goes out before the request was fully read (413, 431, 400): the peer
+    // may still be sending, and closing with unread data would reset the connection before it
+    // reads our answer.
+    bool unread_input = false;
     for (;;) {
         conn->busy = false;
         if (draining) break;
@@ -172,6 +178,7 @@ asio::awaitable<void> Server::Impl::serve(tcp::socket socket, std::shared_ptr<Co
         bool keep_alive = false;
         bool head = false;
         if (header_ec) {
+            unread_input = true;
             response = read_failure(header_ec, options.body_limit);
             if (!response) break;
         } else {
@@ -179,6 +186,7 @@ asio::awaitable<void> Server::Impl::serve(tcp::socket socket, std::shared_ptr<Co
             head = parser.get().method() == bhttp::verb::head;
             auto length = parser.content_length();
             if (length && *length > options.body_limit) {
+                unread_input = true;
                 response = read_failure(bhttp::error::body_limit, options.body_limit);
             } else {
                 if (parser.get()[bhttp::field::expect] == "100-continue") {
@@ -188,6 +196,7 @@ asio::awaitable<void> Server::Impl::serve(tcp::socket socket, std::shared_ptr<Co
                 auto [body_ec, body_bytes] =
                     co_await bhttp::async_read(stream, buffer, parser, kNoThrow);
                 if (body_ec) {
+                    unread_input = true;
                     response = read_failure(body_ec, options.body_limit);
                     if (!response) break;
                 } else {
@@ -215,6 +224,17 @@ asio::awaitable<void> Server::Impl::serve(tcp::socket socket, std::shared_ptr<Co
     }
     boost::system::error_code ignored;
     stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    if (unread_input) {
+        // Lingering close, as nginx does: discard what the peer still sends, for a bounded time.
+        std::array<char, 16384> sink{};
+        auto sink_buffer = asio::buffer(sink);
+        stream.expires_after(std::chrono::seconds(2));
+        for (std::size_t drained = 0; drained < kMaxLingerBytes;) {
+            auto [linger_ec, n] = co_await stream.async_read_some(sink_buffer, kNoThrow);
+            if (linger_ec) break;
+            drained += n;
+        }
+    }
     conn->stream = nullptr;
     std::lock_guard lock(connections_mutex);
     connections.remove(conn);
