@@ -1,112 +1,30 @@
 #pragma once
 
-#include <gtest/gtest.h>
-#include <sys/types.h>
-
-#include <boost/json/value.hpp>
-#include <codeflix/db/testing.hpp>
-#include <codeflix/http/client.hpp>
-#include <filesystem>
-#include <functional>
-#include <map>
-#include <memory>
+#include <codeflix/service/testing.hpp>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace codeflix::catalog_admin::testing {
 
-/// The real catalog-admin binary, started on a free port against a given database, stopped
-/// with SIGTERM (and checked to exit cleanly) when destroyed.
-class ServiceProcess {
-  public:
-    ServiceProcess(const std::string& db_url,
-                   const std::map<std::string, std::string>& extra_env = {});
-    ~ServiceProcess();
+using service::testing::Call;
+using service::testing::expect_problem;
+using service::testing::Reply;
+using service::testing::ServiceProcess;
 
-    std::string base_url() const { return "http://127.0.0.1:" + std::to_string(port_); }
-    int port() const { return port_; }
-    /// SIGTERM and wait; returns the exit status (0 on a clean drain).
-    int stop();
-    std::string log() const;
-
-  private:
-    std::filesystem::path dir_;
-    pid_t pid_ = -1;
-    int port_ = 0;
-};
-
-/// A reply with its body parsed when it is JSON.
-struct Reply {
-    int status = 0;
-    http::Headers headers;
-    std::string body;
-    boost::json::value json;
-
-    std::string header(std::string_view name) const;
-    /// json["field"] as a string ("" when absent).
-    std::string text(std::string_view field) const;
-};
-
-/// One request for call_in_parallel.
-struct Call {
-    std::string method;
-    std::string path;
-    std::string body;
-    http::Headers headers;
-};
-
-/// Base of the functional suites: one database (SQLite or PostgreSQL, the test parameter) and
-/// one service process per test.
-class CatalogAdminTest : public ::testing::TestWithParam<db::Dialect> {
+/// Base of catalog-admin's functional suites: the service on a database of each dialect.
+class CatalogAdminTest : public service::testing::ServiceTest {
   protected:
-    void SetUp() override;
-    /// Settings the service starts with besides port and database.
-    virtual std::map<std::string, std::string> extra_env() { return {}; }
-    void TearDown() override;
-
-    Reply call(std::string_view method, std::string_view path, std::string_view body = {},
-               http::Headers headers = {});
-    Reply get(std::string_view path) { return call("GET", path); }
-    Reply post(std::string_view path, std::string_view body, http::Headers headers = {}) {
-        return call("POST", path, body, std::move(headers));
-    }
-    Reply put(std::string_view path, std::string_view body, http::Headers headers = {}) {
-        return call("PUT", path, body, std::move(headers));
-    }
-    Reply patch(std::string_view path, std::string_view body, http::Headers headers = {}) {
-        return call("PATCH", path, body, std::move(headers));
-    }
-    Reply del(std::string_view path, http::Headers headers = {}) {
-        return call("DELETE", path, {}, std::move(headers));
-    }
-
-    /// Sends `count` requests at once, each on its own connection (`make(i)` builds the i-th);
-    /// returns the replies in order.
-    std::vector<Reply> call_in_parallel(int count, const std::function<Call(int)>& make);
+    std::string binary() const override { return CATALOG_ADMIN_BINARY; }
 
     /// Creates through the API and returns the new id (asserting 201).
     std::string create(std::string_view path, std::string_view body);
     std::string create_category(std::string_view name);
     std::string create_genre(std::string_view name, const std::vector<std::string>& categories);
     std::string create_cast_member(std::string_view name, std::string_view type = "actor");
-    /// `meta.total` of a list.
-    std::int64_t total(std::string_view list_path);
-
-    std::unique_ptr<db::testing::TestDatabase> database_;
-    std::unique_ptr<ServiceProcess> service_;
-    std::unique_ptr<http::Client> client_;
 };
 
 /// A JSON array literal of ids: ["a","b"].
 std::string ids(const std::vector<std::string>& values);
 
-/// Asserts a problem+json reply with `status`; returns the fields its errors name.
-std::vector<std::string> expect_problem(const Reply& reply, int status);
-
 }  // namespace codeflix::catalog_admin::testing
-
-#define CODEFLIX_DIALECTS(suite)                                                               \
-    INSTANTIATE_TEST_SUITE_P(Dialects, suite,                                                  \
-                             ::testing::ValuesIn(codeflix::db::testing::all_dialects()),       \
-                             [](const auto& param_info) {                                      \
-                                 return codeflix::db::testing::dialect_name(param_info.param); \
-                             })
