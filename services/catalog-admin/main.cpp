@@ -13,7 +13,8 @@ int main() {
             api = codeflix::catalog_admin::http_api::add_routes(service.router(), database, [] {
                 return codeflix::core::year_of(codeflix::core::now());
             });
-            service.require_bearer({{"/healthz", "/readyz", "/metrics", "/api/admin/openapi.yaml"},
-                                    {{"/api/admin/", {"catalog-admin"}}}});
+            service.require_bearer(
+                {.public_prefixes = {"/healthz", "/readyz", "/metrics", "/api/admin/openapi.yaml"},
+                 .rules = {{"/api/admin/", {"catalog-admin"}}}});
         });
 }

@@ -40,6 +40,13 @@ http::Middleware bearer(std::shared_ptr<const TokenVerifier> verifier, BearerOpt
             request.method == "OPTIONS" && request.header("Access-Control-Request-Method");
         if (preflight || starts_with_any(request.path, options.public_prefixes))
             return next(request);
+        for (const auto& route : options.public_routes) {
+            if (route.size() == request.method.size() + 1 + request.path.size() &&
+                route.starts_with(request.method) && route[request.method.size()] == ' ' &&
+                route.ends_with(request.path)) {
+                return next(request);
+            }
+        }
 
         auto header = request.header("Authorization");
         if (!header) return unauthorized("no bearer token");

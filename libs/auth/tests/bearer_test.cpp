@@ -18,7 +18,9 @@ struct BearerMiddleware : ::testing::Test {
         std::make_shared<StaticKeys>(KeyMap{{"k1", key.public_key()}}));
     codeflix::http::Handler handler = codeflix::http::chain(
         {bearer(verifier,
-                {{"/healthz", "/api/admin/openapi.yaml"}, {{"/api/admin/", {"catalog-admin"}}}})},
+                {{"/healthz", "/api/admin/openapi.yaml"},
+                 {"POST /api/admin/signup"},
+                 {{"/api/admin/", {"catalog-admin"}}}})},
         [](Request& r) {
             return Response::json(
                 200, "\"" + (r.principal ? r.principal->subject : std::string("anonymous")) + "\"");
@@ -36,9 +38,10 @@ struct BearerMiddleware : ::testing::Test {
                          {"iat", now},
                          {"realm_access", {{"roles", roles}}}});
     }
-    Response call(std::string path, std::optional<std::string> authorization) {
+    Response call(std::string path, std::optional<std::string> authorization,
+                  std::string method = "GET") {
         Request r;
-        r.method = "GET";
+        r.method = std::move(method);
         r.path = std::move(path);
         if (authorization) r.headers.set("Authorization", *authorization);
         return handler(r);
@@ -80,4 +83,11 @@ TEST_F(BearerMiddleware, PublicPathsAndPreflightsNeedNoToken) {
     EXPECT_EQ(handler(preflight).status, 200);
     EXPECT_EQ(call("/api/other", std::nullopt).status, 401)
         << "paths outside every rule still need a token";
+}
+
+TEST_F(BearerMiddleware, PublicRoutesMatchMethodAndWholePath) {
+    EXPECT_EQ(call("/api/admin/signup", std::nullopt, "POST").body, "\"anonymous\"");
+    EXPECT_EQ(call("/api/admin/signup", std::nullopt, "GET").status, 401);
+    EXPECT_EQ(call("/api/admin/signup/x", std::nullopt, "POST").status, 401);
+    EXPECT_EQ(call("/api/admin/signu", std::nullopt, "POST").status, 401);
 }

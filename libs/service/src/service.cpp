@@ -138,6 +138,19 @@ void Service::require_bearer(auth::BearerOptions options) {
     log::info("bearer tokens required", {{"issuer", issuer}});
 }
 
+void Service::require_bearer(auth::BearerOptions options,
+                             std::shared_ptr<const auth::TokenVerifier> verifier) {
+    impl_->bearer = auth::bearer(std::move(verifier), std::move(options));
+}
+
+void Service::allow_origins(const std::vector<std::string>& origins) {
+    for (const auto& origin : origins) {
+        auto& allowed = impl_->cors.allowed_origins;
+        if (std::find(allowed.begin(), allowed.end(), origin) == allowed.end())
+            allowed.push_back(origin);
+    }
+}
+
 void Service::exempt_from_json_content_type(std::string prefix) {
     impl_->json_exempt.push_back(std::move(prefix));
 }

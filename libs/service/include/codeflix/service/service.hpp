@@ -45,6 +45,12 @@ class Service {
     /// Without OIDC_ISSUER the routes stay open and the service says so in its log: identity
     /// is not part of the platform yet.
     void require_bearer(auth::BearerOptions options);
+    /// The same with keys the service holds itself (the identity provider verifies its own
+    /// tokens without fetching its JWKS over HTTP); always active.
+    void require_bearer(auth::BearerOptions options, std::shared_ptr<const auth::TokenVerifier> verifier);
+
+    /// Adds origins the CORS middleware allows besides CORS_ORIGINS.
+    void allow_origins(const std::vector<std::string>& origins);
 
     /// Paths that take bodies other than JSON (e.g. HTML form posts).
     void exempt_from_json_content_type(std::string prefix);
