@@ -17,12 +17,12 @@ struct AccessRule {
 
 struct BearerOptions {
     /// Paths anyone may call (health, readiness, metrics, public documents).
-    std::vector<std::string> public_prefixes;
+    std::vector<std::string> public_prefixes = {};
     /// Single routes anyone may call, as "METHOD /exact/path" (e.g. self-registration).
-    std::vector<std::string> public_routes;
+    std::vector<std::string> public_routes = {};
     /// Checked in order; the first rule whose prefix matches applies. A path that is not public
     /// and matches no rule still needs a valid token.
-    std::vector<AccessRule> rules;
+    std::vector<AccessRule> rules = {};
 };
 
 /// Answers 401 (with `WWW-Authenticate: Bearer ... error="invalid_token"`) without a valid
