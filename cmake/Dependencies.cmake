@@ -22,3 +22,7 @@ target_include_directories(soci::soci SYSTEM INTERFACE ${SOCI_INCLUDE_DIR} ${Pos
 target_link_libraries(soci::soci INTERFACE
   ${SOCI_SQLITE3_LIBRARY} ${SOCI_POSTGRESQL_LIBRARY} ${SOCI_CORE_LIBRARY}
   SQLite::SQLite3 PostgreSQL::PostgreSQL ${CMAKE_DL_LIBS})
+
+# libsodium (argon2id password hashing, constant-time comparison) ships a pkg-config file.
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(sodium REQUIRED IMPORTED_TARGET libsodium)

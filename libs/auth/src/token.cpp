@@ -95,6 +95,9 @@ core::Result<Claims> TokenVerifier::verify(std::string_view token, core::TimePoi
     claims.email = text(p, "email");
     claims.name = text(p, "name");
     claims.preferred_username = text(p, "preferred_username");
+    claims.session_id = text(p, "sid");
+    claims.scope = text(p, "scope");
+    claims.type = text(p, "typ");
     if (const auto* realm = p.if_contains("realm_access"); realm && realm->is_object()) {
         claims.roles = strings(realm->get_object().if_contains("roles"));
     }
@@ -102,9 +105,9 @@ core::Result<Claims> TokenVerifier::verify(std::string_view token, core::TimePoi
     if (claims.issuer != options_.issuer) return refused("wrong issuer");
     bool audience_ok = claims.authorized_party == options_.audience;
     for (const auto& aud : claims.audience) audience_ok = audience_ok || aud == options_.audience;
-    if (!audience_ok) return refused("wrong audience");
-    if (auto typ = text(p, "typ"); !typ.empty() && typ != "Bearer")
-        return refused("not an access token");
+    if (options_.check_audience && !audience_ok) return refused("wrong audience");
+    bool type_ok = claims.type == options_.type || (claims.type.empty() && options_.type == "Bearer");
+    if (!type_ok) return refused("not a token of type " + options_.type);
 
     auto seconds = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
     auto leeway = options_.leeway.count();

@@ -31,3 +31,13 @@ TEST(Base64url, RoundTripsEveryByte) {
         EXPECT_EQ(base64url_decode(base64url_encode(part)), part);
     }
 }
+
+TEST(Base64, StandardAlphabetWithPadding) {
+    EXPECT_EQ(codeflix::core::base64_decode("Y29kZWZsaXgtYWRtaW46cz8+"), "codeflix-admin:s?>");
+    EXPECT_EQ(codeflix::core::base64_decode("YQ=="), "a");
+    EXPECT_EQ(codeflix::core::base64_decode("YWI="), "ab");
+    EXPECT_FALSE(codeflix::core::base64_decode("YQ"));
+    EXPECT_FALSE(codeflix::core::base64_decode("Y-8_"));
+    EXPECT_FALSE(codeflix::core::base64_decode("YQ==YQ=="));
+    EXPECT_FALSE(codeflix::core::base64_decode("Y==="));
+}

@@ -10,6 +10,7 @@
 #include <codeflix/core/log.hpp>
 #include <codeflix/core/text.hpp>
 #include <codeflix/core/uuid.hpp>
+#include <codeflix/http/listing.hpp>
 #include <codeflix/http/problem.hpp>
 
 #include "../repositories/idempotency_repository.hpp"
@@ -17,17 +18,9 @@
 namespace codeflix::catalog_admin::http_api {
 namespace {
 
-constexpr int kMaxPage = 1000000;
-constexpr int kMaxPerPage = 100;
-constexpr std::size_t kMaxQueryChars = 255;
-constexpr std::size_t kMaxIdempotencyKey = 255;
+using http::to_int;
 
-std::optional<std::int64_t> to_int(std::string_view text) {
-    std::int64_t value = 0;
-    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc{} || end != text.data() + text.size()) return std::nullopt;
-    return value;
-}
+constexpr std::size_t kMaxIdempotencyKey = 255;
 
 std::string sha256_hex(std::string_view data) {
     unsigned char digest[EVP_MAX_MD_SIZE];
@@ -48,13 +41,6 @@ bool valid_idempotency_key(std::string_view key) {
         if (c < 0x21 || c > 0x7E) return false;
     }
     return true;
-}
-
-std::string allowed(const std::vector<std::pair<std::string_view, std::string_view>>& items) {
-    std::string text;
-    for (const auto& [name, expression] : items)
-        text += (text.empty() ? "" : ", ") + std::string(name);
-    return text;
 }
 
 /// Checks one filter value; returns the normalised value or nullopt with an error added.
@@ -145,45 +131,9 @@ core::Result<repositories::ListRequest> list_request(const Request& request,
                                                      const repositories::ListSpec& spec) {
     repositories::ListRequest list;
     std::vector<core::FieldError> errors;
-    if (auto page = request.query_param("page")) {
-        auto n = to_int(*page);
-        if (n && *n >= 1 && *n <= kMaxPage)
-            list.page = static_cast<int>(*n);
-        else
-            errors.push_back({"page", "must be an integer from 1 to " + std::to_string(kMaxPage)});
-    }
-    if (auto per_page = request.query_param("per_page")) {
-        auto n = to_int(*per_page);
-        if (n && *n >= 1 && *n <= kMaxPerPage)
-            list.per_page = static_cast<int>(*n);
-        else
-            errors.push_back(
-                {"per_page", "must be an integer from 1 to " + std::to_string(kMaxPerPage)});
-    }
-    if (auto sort = request.query_param("sort")) {
-        bool known = false;
-        for (const auto& [field, expression] : spec.sorts) known = known || field == *sort;
-        if (known)
-            list.sort = std::string(*sort);
-        else
-            errors.push_back({"sort", "must be one of " + allowed(spec.sorts)});
-    }
-    if (auto dir = request.query_param("dir")) {
-        if (*dir == "asc" || *dir == "desc")
-            list.descending = *dir == "desc";
-        else
-            errors.push_back({"dir", "must be asc or desc"});
-    }
-    if (auto q = request.query_param("q")) {
-        std::string_view text = core::trim(*q);
-        if (!core::is_valid_utf8(text) || core::has_control_characters(text, false)) {
-            errors.push_back({"q", "must be UTF-8 text without control characters"});
-        } else if (core::utf8_length(text) > kMaxQueryChars) {
-            errors.push_back({"q", "must have at most 255 characters"});
-        } else {
-            list.q = std::string(text);
-        }
-    }
+    std::vector<std::string_view> sorts;
+    for (const auto& [field, expression] : spec.sorts) sorts.push_back(field);
+    http::read_page(request, sorts, list, errors);
     for (const auto& filter : spec.filters) {
         auto raw = request.query_param(filter.name);
         if (!raw) continue;
@@ -193,17 +143,6 @@ core::Result<repositories::ListRequest> list_request(const Request& request,
     if (!errors.empty())
         return core::Error::invalid("The list parameters are invalid", std::move(errors));
     return list;
-}
-
-Response list_response(boost::json::array data, const repositories::ListRequest& request,
-                       std::int64_t total) {
-    std::int64_t last_page = total == 0 ? 1 : (total + request.per_page - 1) / request.per_page;
-    boost::json::object meta{{"page", request.page},
-                             {"per_page", request.per_page},
-                             {"total", total},
-                             {"last_page", last_page}};
-    boost::json::object body{{"data", std::move(data)}, {"meta", std::move(meta)}};
-    return Response::json(200, boost::json::serialize(body));
 }
 
 Response entity_response(int status, const boost::json::object& body, std::int64_t version) {

@@ -4,6 +4,7 @@
 #include <boost/json/value.hpp>
 #include <codeflix/core/result.hpp>
 #include <codeflix/db/database.hpp>
+#include <codeflix/http/listing.hpp>
 #include <codeflix/http/message.hpp>
 #include <cstdint>
 #include <functional>
@@ -35,9 +36,7 @@ core::Result<boost::json::object> json_object_body(const Request& request);
 core::Result<repositories::ListRequest> list_request(const Request& request,
                                                      const repositories::ListSpec& spec);
 
-/// `{"data": [...], "meta": {page, per_page, total, last_page}}`.
-Response list_response(boost::json::array data, const repositories::ListRequest& request,
-                       std::int64_t total);
+using http::list_response;
 
 /// A JSON representation with its ETag.
 Response entity_response(int status, const boost::json::object& body, std::int64_t version);

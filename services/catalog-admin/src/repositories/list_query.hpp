@@ -1,5 +1,6 @@
 #pragma once
 
+#include <codeflix/http/listing.hpp>
 #include <soci/soci.h>
 
 #include <cstdint>
@@ -12,12 +13,7 @@
 namespace codeflix::catalog_admin::repositories {
 
 /// A validated list request: the HTTP layer checks every name and value against a ListSpec.
-struct ListRequest {
-    int page = 1;
-    int per_page = 15;
-    std::string sort;
-    bool descending = false;
-    std::string q;
+struct ListRequest : http::Page {
     std::vector<std::pair<std::string, std::string>> filters;
 };
 

@@ -23,6 +23,9 @@ struct Claims {
     std::string name;
     std::string preferred_username;
     std::vector<std::string> roles;  ///< realm_access.roles
+    std::string session_id;          ///< sid
+    std::string scope;
+    std::string type;                ///< typ: Bearer, Refresh or ID
     std::int64_t expires_at = 0;
     std::int64_t issued_at = 0;
 
@@ -33,6 +36,11 @@ struct VerifyOptions {
     std::string issuer;
     /// Accepted when it is in `aud` or equals `azp` (Keycloak puts the client in azp).
     std::string audience;
+    /// Off only where any of the issuer's audiences will do (identity's own userinfo and
+    /// introspection endpoints).
+    bool check_audience = true;
+    /// The `typ` claim: access tokens may omit it; any other type must state it.
+    std::string type = "Bearer";
     std::chrono::seconds leeway{30};
     std::size_t max_token_bytes = 8192;
 };
