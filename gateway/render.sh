@@ -4,7 +4,9 @@
 #   GATEWAY_LOG_DIR  folder of gateway-access.log and gateway-error.log   required
 #   GATEWAY_HOST     listen address                                       default 127.0.0.1
 #   GATEWAY_PORT     listen port                                          default 8080
+#   WEB_ROOT         folder served at / and /admin/                     default gateway/www
 #   CATALOG_ADMIN_ADDRS  space-separated host:port of every catalog-admin copy
+#   IDENTITY_ADDRS       space-separated host:port of every identity copy
 set -euo pipefail
 
 template="$(dirname "${BASH_SOURCE[0]}")/nginx.conf.template"
@@ -25,14 +27,19 @@ sed_escape() {
 }
 
 render() {
-    local -a catalog_admin
+    local -a catalog_admin identity
     read -r -a catalog_admin <<<"${CATALOG_ADMIN_ADDRS:-}"
+    read -r -a identity <<<"${IDENTITY_ADDRS:-}"
+    local web_root
+    web_root="${WEB_ROOT:-$(cd "$(dirname "$template")" && pwd)/www}"
     sed -e '/^[[:space:]]*#/b' \
         -e "s|@PREFIX@|$(sed_escape "${GATEWAY_PREFIX:?GATEWAY_PREFIX is required}")|g" \
         -e "s|@LOG_DIR@|$(sed_escape "${GATEWAY_LOG_DIR:?GATEWAY_LOG_DIR is required}")|g" \
         -e "s|@GATEWAY_HOST@|$(sed_escape "${GATEWAY_HOST:-127.0.0.1}")|g" \
         -e "s|@GATEWAY_PORT@|$(sed_escape "${GATEWAY_PORT:-8080}")|g" \
+        -e "s|@WEB_ROOT@|$(sed_escape "$web_root")|g" \
         -e "s|@CATALOG_ADMIN_UPSTREAMS@|$(sed_escape "$(upstream_servers "${catalog_admin[@]}")")|g" \
+        -e "s|@IDENTITY_UPSTREAMS@|$(sed_escape "$(upstream_servers "${identity[@]}")")|g" \
         "$template"
 }
 

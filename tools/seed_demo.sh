@@ -2,6 +2,8 @@
 # Seeds the demo catalog (categories, genres, cast members, videos) through the admin API.
 # ./codeflix up runs it once, through the gateway, and records that in var/.seeded.
 # Usage: tools/seed_demo.sh BASE_URL   e.g. http://127.0.0.1:8080 (gateway) or a catalog-admin copy
+# SEED_TOKEN, when set, is sent as the bearer token (catalog-admin requires the catalog-admin role
+# once CODEFLIX_OIDC_ISSUER is set).
 set -euo pipefail
 shopt -s inherit_errexit
 
@@ -33,7 +35,9 @@ api_create() {
     local reply status
     # The answer stays in memory (no temporary file to leave behind when the seed is interrupted):
     # the body, a line feed, then the status.
-    reply=$(curl -sS -w '\n%{http_code}' -X POST -H 'Content-Type: application/json' \
+    local -a auth=()
+    [[ -n ${SEED_TOKEN:-} ]] && auth=(-H "Authorization: Bearer $SEED_TOKEN")
+    reply=$(curl -sS -w '\n%{http_code}' -X POST -H 'Content-Type: application/json' "${auth[@]}" \
         -H "Idempotency-Key: $2" --data-binary "$3" "$BASE_URL/api/admin/$1" </dev/null)
     status=${reply##*$'\n'}
     reply=${reply%$'\n'*}
