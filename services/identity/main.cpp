@@ -13,9 +13,8 @@ int main(int argc, char** argv) {
     // `codeflix-identity rotate-keys` and `ensure-admin` run once against the database and exit.
     if (argc > 1) return app::run_command(argc, argv, codeflix_embedded_migrations());
     std::unique_ptr<app::Identity> identity;
-    return codeflix::service::run_main(
-        "identity", 8081, [&](codeflix::service::Service& service) {
-            auto& database = service.open_database(codeflix_embedded_migrations());
-            identity = app::Identity::wire(service, database);
-        });
+    return codeflix::service::run_main("identity", 8081, [&](codeflix::service::Service& service) {
+        auto& database = service.open_database(codeflix_embedded_migrations());
+        identity = app::Identity::wire(service, database);
+    });
 }

@@ -106,7 +106,8 @@ core::Result<Claims> TokenVerifier::verify(std::string_view token, core::TimePoi
     bool audience_ok = claims.authorized_party == options_.audience;
     for (const auto& aud : claims.audience) audience_ok = audience_ok || aud == options_.audience;
     if (options_.check_audience && !audience_ok) return refused("wrong audience");
-    bool type_ok = claims.type == options_.type || (claims.type.empty() && options_.type == "Bearer");
+    bool type_ok =
+        claims.type == options_.type || (claims.type.empty() && options_.type == "Bearer");
     if (!type_ok) return refused("not a token of type " + options_.type);
 
     auto seconds = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();

@@ -17,10 +17,9 @@ struct BearerMiddleware : ::testing::Test {
         VerifyOptions{kIssuer, "catalog-admin"},
         std::make_shared<StaticKeys>(KeyMap{{"k1", key.public_key()}}));
     codeflix::http::Handler handler = codeflix::http::chain(
-        {bearer(verifier,
-                {{"/healthz", "/api/admin/openapi.yaml"},
-                 {"POST /api/admin/signup"},
-                 {{"/api/admin/", {"catalog-admin"}}}})},
+        {bearer(verifier, {{"/healthz", "/api/admin/openapi.yaml"},
+                           {"POST /api/admin/signup"},
+                           {{"/api/admin/", {"catalog-admin"}}}})},
         [](Request& r) {
             return Response::json(
                 200, "\"" + (r.principal ? r.principal->subject : std::string("anonymous")) + "\"");

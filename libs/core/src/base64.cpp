@@ -69,7 +69,8 @@ std::optional<std::string> base64url_decode(std::string_view text) {
 std::optional<std::string> base64_decode(std::string_view text) {
     if (text.size() % 4 != 0) return std::nullopt;
     std::size_t padding = 0;
-    while (padding < 2 && text.size() > padding && text[text.size() - 1 - padding] == '=') ++padding;
+    while (padding < 2 && text.size() > padding && text[text.size() - 1 - padding] == '=')
+        ++padding;
     std::string url(text.substr(0, text.size() - padding));
     for (char& c : url) {
         if (c == '-' || c == '_') return std::nullopt;

@@ -1,10 +1,11 @@
+#include <strings.h>
+
 #include <boost/url/encode.hpp>
 #include <boost/url/parse.hpp>
 #include <boost/url/parse_query.hpp>
 #include <boost/url/rfc/unreserved_chars.hpp>
 #include <boost/url/url.hpp>
 #include <codeflix/http/forms.hpp>
-#include <strings.h>
 
 namespace codeflix::http {
 

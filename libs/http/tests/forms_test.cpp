@@ -27,8 +27,9 @@ TEST(Forms, EncodesWhatItDecodes) {
 }
 
 TEST(Forms, AppendsToAQueryThatAlreadyHasParameters) {
-    EXPECT_EQ(append_query("http://localhost:8080/callback?x=1", {{"code", "a/b"}, {"state", "s t"}}),
-              "http://localhost:8080/callback?x=1&code=a/b&state=s%20t");
+    EXPECT_EQ(
+        append_query("http://localhost:8080/callback?x=1", {{"code", "a/b"}, {"state", "s t"}}),
+        "http://localhost:8080/callback?x=1&code=a/b&state=s%20t");
     EXPECT_FALSE(append_query("/relative", {{"a", "b"}}));
 }
 

@@ -1,12 +1,14 @@
-#include <codeflix/service/testing.hpp>
-
+#include <arpa/inet.h>
 #include <fcntl.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <boost/json/parse.hpp>
 #include <chrono>
 #include <codeflix/core/json.hpp>
+#include <codeflix/service/testing.hpp>
 #include <csignal>
 #include <cstdlib>
 #include <fstream>
@@ -157,15 +159,37 @@ Reply to_reply(std::string_view method, std::string_view path,
 
 }  // namespace
 
+int free_port() {
+    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    address.sin_port = 0;
+    socklen_t length = sizeof address;
+    if (fd < 0 || ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 ||
+        ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) != 0) {
+        if (fd >= 0) ::close(fd);
+        throw std::runtime_error("no free port");
+    }
+    ::close(fd);
+    return ntohs(address.sin_port);
+}
+
+Reply request(const std::string& base_url, std::string_view method, std::string_view path,
+              std::string_view body, http::Headers headers) {
+    if (!body.empty() && !headers.get("Content-Type"))
+        headers.set("Content-Type", "application/json");
+    return to_reply(method, path, http::Client(base_url).request(method, path, body, headers));
+}
+
 Reply ServiceTest::call(std::string_view method, std::string_view path, std::string_view body,
-                             http::Headers headers) {
+                        http::Headers headers) {
     if (!body.empty() && !headers.get("Content-Type"))
         headers.set("Content-Type", "application/json");
     return to_reply(method, path, client_->request(method, path, body, headers));
 }
 
-std::vector<Reply> ServiceTest::call_in_parallel(int count,
-                                                      const std::function<Call(int)>& make) {
+std::vector<Reply> ServiceTest::call_in_parallel(int count, const std::function<Call(int)>& make) {
     std::vector<Call> calls;
     for (int i = 0; i < count; ++i) {
         calls.push_back(make(i));

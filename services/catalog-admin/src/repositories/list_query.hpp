@@ -1,8 +1,8 @@
 #pragma once
 
-#include <codeflix/http/listing.hpp>
 #include <soci/soci.h>
 
+#include <codeflix/http/listing.hpp>
 #include <cstdint>
 #include <functional>
 #include <string>

@@ -47,8 +47,7 @@ Settings read_settings(const core::Config& config) {
     settings.lockout.max_seconds = config.integer("LOCKOUT_MAX_SECONDS", 900, 1, 604800);
     settings.address.limit = config.integer("ADDRESS_FAILURE_LIMIT", 20, 1, 100000);
     settings.address.window_seconds = config.integer("ADDRESS_WINDOW_SECONDS", 900, 1, 86400);
-    settings.address.max_block_seconds =
-        config.integer("ADDRESS_MAX_BLOCK_SECONDS", 900, 1, 86400);
+    settings.address.max_block_seconds = config.integer("ADDRESS_MAX_BLOCK_SECONDS", 900, 1, 86400);
     return settings;
 }
 
@@ -58,15 +57,15 @@ std::unique_ptr<Identity> Identity::build(const core::Config& config, db::Databa
     auto identity = std::make_unique<Identity>();
     Settings settings = read_settings(config);
     std::string clients_file = config.string("CLIENTS_FILE", "");
-    identity->clients = clients_file.empty()
-                            ? ClientRegistry::from_json(codeflix_identity_clients(),
-                                                        [](const std::string& name)
-                                                            -> std::optional<std::string> {
-                                                            const char* v = std::getenv(name.c_str());
-                                                            if (!v) return std::nullopt;
-                                                            return std::string(v);
-                                                        })
-                            : ClientRegistry::from_file(clients_file);
+    identity->clients =
+        clients_file.empty()
+            ? ClientRegistry::from_json(codeflix_identity_clients(),
+                                        [](const std::string& name) -> std::optional<std::string> {
+                                            const char* v = std::getenv(name.c_str());
+                                            if (!v) return std::nullopt;
+                                            return std::string(v);
+                                        })
+            : ClientRegistry::from_file(clients_file);
     identity->common_passwords =
         std::make_unique<domain::CommonPasswords>(codeflix_identity_common_passwords());
     KeyTimings timings;
@@ -85,23 +84,24 @@ std::unique_ptr<Identity> Identity::build(const core::Config& config, db::Databa
 std::unique_ptr<Identity> Identity::wire(service::Service& service, db::Database& database) {
     auto identity = build(service.config(), database);
     http_api::RouteOptions options;
-    options.trusted_proxies = split_list(service.config().string("TRUSTED_PROXIES", "127.0.0.1,::1"));
+    options.trusted_proxies =
+        split_list(service.config().string("TRUSTED_PROXIES", "127.0.0.1,::1"));
     options.secure_cookies = identity->service->settings().issuer.starts_with("https://");
     http_api::add_oidc_routes(service.router(), *identity->service, options);
     http_api::add_admin_routes(service.router(), *identity->service, identity->keys);
     service.exempt_from_json_content_type(http_api::kRealmPath);
     service.allow_origins(identity->clients.all_web_origins());
     service.require_bearer(
-        {.public_prefixes = {"/healthz", "/readyz", "/metrics", std::string(http_api::kRealmPath) + "/",
-                             "/api/identity/openapi.yaml"},
+        {.public_prefixes = {"/healthz", "/readyz", "/metrics",
+                             std::string(http_api::kRealmPath) + "/", "/api/identity/openapi.yaml"},
          .public_routes = {"POST /api/identity/users"},
          .rules = {{"/api/identity/", {"identity-admin"}}}},
         identity->service->access_verifier("identity"));
-    log::info("identity provider ready",
-              {{"issuer", identity->service->settings().issuer},
-               {"clients", static_cast<std::int64_t>(identity->clients.size())},
-               {"common_passwords",
-                static_cast<std::int64_t>(identity->common_passwords->size())}});
+    log::info(
+        "identity provider ready",
+        {{"issuer", identity->service->settings().issuer},
+         {"clients", static_cast<std::int64_t>(identity->clients.size())},
+         {"common_passwords", static_cast<std::int64_t>(identity->common_passwords->size())}});
     return identity;
 }
 
@@ -128,7 +128,8 @@ int run_command(int argc, char** argv, const std::vector<db::Migration>& migrati
                 {"catalog-admin", "subscription-admin", "identity-admin"});
             if (!user) {
                 std::cerr << "identity: " << user.error().message;
-                for (const auto& e : user.error().fields) std::cerr << "; " << e.field << " " << e.message;
+                for (const auto& e : user.error().fields)
+                    std::cerr << "; " << e.field << " " << e.message;
                 std::cerr << "\n";
                 return 1;
             }

@@ -49,9 +49,7 @@ bool Client::has_redirect_uri(std::string_view uri) const { return contains(redi
 bool Client::has_post_logout_redirect_uri(std::string_view uri) const {
     return contains(post_logout_redirect_uris, uri);
 }
-bool Client::has_web_origin(std::string_view origin) const {
-    return contains(web_origins, origin);
-}
+bool Client::has_web_origin(std::string_view origin) const { return contains(web_origins, origin); }
 
 ClientRegistry ClientRegistry::from_json(
     std::string_view json,
@@ -68,7 +66,8 @@ ClientRegistry ClientRegistry::from_json(
         auto id = core::string_member(object, "client_id").value_or("");
         if (id.empty()) throw core::ConfigError("clients file: a client has no client_id");
         for (const auto& member : object) {
-            if (!contains(kFields, member.key())) fail(id, "unknown field " + std::string(member.key()));
+            if (!contains(kFields, member.key()))
+                fail(id, "unknown field " + std::string(member.key()));
         }
         Client client;
         client.id = id;

@@ -39,9 +39,9 @@ struct Client {
 /// is unset is left out, with a warning.
 class ClientRegistry {
   public:
-    static ClientRegistry from_json(std::string_view json,
-                                    const std::function<std::optional<std::string>(
-                                        const std::string&)>& getenv_fn);
+    static ClientRegistry from_json(
+        std::string_view json,
+        const std::function<std::optional<std::string>(const std::string&)>& getenv_fn);
     static ClientRegistry from_file(const std::string& path);
 
     const Client* find(std::string_view client_id) const;

@@ -55,8 +55,8 @@ std::string now_text() { return core::to_rfc3339(core::now()); }
 core::Error not_found() { return core::Error::not_found("No user with this id"); }
 
 bool is_unreserved(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '-' || c == '.' || c == '_' || c == '~';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '.' || c == '_' || c == '~';
 }
 
 }  // namespace
@@ -73,8 +73,8 @@ bool pkce_matches(std::string_view verifier, std::string_view challenge) {
 
 IdentityService::IdentityService(db::Database& database, std::shared_ptr<KeyStore> keys,
                                  const ClientRegistry& clients,
-                                 const domain::CommonPasswords& common_passwords,
-                                 Settings settings, Clock clock)
+                                 const domain::CommonPasswords& common_passwords, Settings settings,
+                                 Clock clock)
     : database_(database),
       keys_(std::move(keys)),
       clients_(clients),
@@ -109,7 +109,8 @@ core::Result<UserRecord> IdentityService::register_user(std::string_view email_t
                                                         std::vector<std::string> roles) {
     std::vector<core::FieldError> errors;
     auto email = domain::parse_email(email_text);
-    if (!email) errors.insert(errors.end(), email.error().fields.begin(), email.error().fields.end());
+    if (!email)
+        errors.insert(errors.end(), email.error().fields.begin(), email.error().fields.end());
     auto name = domain::parse_display_name(display_name_text);
     if (!name) errors.insert(errors.end(), name.error().fields.begin(), name.error().fields.end());
     std::optional<std::string> password;
@@ -118,7 +119,8 @@ core::Result<UserRecord> IdentityService::register_user(std::string_view email_t
         if (checked)
             password = std::move(*checked);
         else
-            errors.insert(errors.end(), checked.error().fields.begin(), checked.error().fields.end());
+            errors.insert(errors.end(), checked.error().fields.begin(),
+                          checked.error().fields.end());
     }
     if (!errors.empty()) return core::Error::invalid("The registration has invalid fields", errors);
 
@@ -323,11 +325,20 @@ std::string IdentityService::issue_code(const AuthorizationRequest& request,
     return code;
 }
 
-boost::json::object IdentityService::issue(soci::session& session, const Client& client,
-                                           const Grant& grant, bool with_refresh) {
-    std::int64_t now = clock_();
+TokenOutcome IdentityService::sign(TokenOutcome outcome) {
+    if (!outcome.tokens || outcome.pending.empty()) return outcome;
     auto signer = keys_->active();
     boost::json::object header{{"alg", "RS256"}, {"typ", "JWT"}, {"kid", signer.kid}};
+    for (const auto& token : outcome.pending)
+        (*outcome.tokens)[token.field] = auth::sign_jwt(*signer.key, header, token.claims);
+    outcome.pending.clear();
+    return outcome;
+}
+
+TokenOutcome IdentityService::issue(soci::session& session, const Client& client,
+                                    const Grant& grant, bool with_refresh) {
+    std::int64_t now = clock_();
+    TokenOutcome outcome;
 
     boost::json::object access{{"exp", now + settings_.access_token_seconds},
                                {"iat", now},
@@ -354,12 +365,11 @@ boost::json::object IdentityService::issue(soci::session& session, const Client&
     }
     for (const auto& [k, v] : profile) access[k] = v;
 
-    boost::json::object response{
-        {"access_token", auth::sign_jwt(*signer.key, header, access)},
-        {"expires_in", settings_.access_token_seconds},
-        {"token_type", "Bearer"},
-        {"not-before-policy", 0},
-        {"scope", grant.scope}};
+    outcome.pending.push_back({"access_token", std::move(access)});
+    boost::json::object response{{"expires_in", settings_.access_token_seconds},
+                                 {"token_type", "Bearer"},
+                                 {"not-before-policy", 0},
+                                 {"scope", grant.scope}};
     if (!grant.session_id.empty()) response["session_state"] = grant.session_id;
 
     if (grant.user && has_scope(grant.scope, "openid")) {
@@ -375,7 +385,7 @@ boost::json::object IdentityService::issue(soci::session& session, const Client&
                                {"sid", grant.session_id}};
         if (grant.nonce) id["nonce"] = *grant.nonce;
         for (const auto& [k, v] : profile) id[k] = v;
-        response["id_token"] = auth::sign_jwt(*signer.key, header, id);
+        outcome.pending.push_back({"id_token", std::move(id)});
     }
     if (with_refresh && grant.user) {
         RefreshRecord record;
@@ -388,20 +398,16 @@ boost::json::object IdentityService::issue(soci::session& session, const Client&
         record.expires_at =
             std::min(now + settings_.refresh_idle_seconds, grant.session_expires_at);
         RefreshRepository::insert(session, record);
-        boost::json::object refresh{{"exp", record.expires_at},
-                                    {"iat", now},
-                                    {"jti", record.id},
-                                    {"iss", settings_.issuer},
-                                    {"aud", settings_.issuer},
-                                    {"sub", grant.subject},
-                                    {"typ", "Refresh"},
-                                    {"azp", client.id},
-                                    {"sid", grant.session_id},
-                                    {"scope", grant.scope}};
-        response["refresh_token"] = auth::sign_jwt(*signer.key, header, refresh);
+        boost::json::object refresh{{"exp", record.expires_at}, {"iat", now},
+                                    {"jti", record.id},         {"iss", settings_.issuer},
+                                    {"aud", settings_.issuer},  {"sub", grant.subject},
+                                    {"typ", "Refresh"},         {"azp", client.id},
+                                    {"sid", grant.session_id},  {"scope", grant.scope}};
+        outcome.pending.push_back({"refresh_token", std::move(refresh)});
         response["refresh_expires_in"] = record.expires_at - now;
     }
-    return response;
+    outcome.tokens = std::move(response);
+    return outcome;
 }
 
 TokenOutcome IdentityService::exchange_code(const Client& client, std::string_view code,
@@ -411,12 +417,14 @@ TokenOutcome IdentityService::exchange_code(const Client& client, std::string_vi
         return TokenOutcome::fail("invalid_grant", "The authorization code is invalid");
     std::int64_t now = clock_();
     std::string hash = sha256_base64url(code);
-    return database_.transaction([&](soci::session& session) -> TokenOutcome {
+    return sign(database_.transaction([&](soci::session& session) -> TokenOutcome {
         auto record = CodeRepository::find(session, hash, true);
-        if (!record) return TokenOutcome::fail("invalid_grant", "The authorization code is invalid");
+        if (!record)
+            return TokenOutcome::fail("invalid_grant", "The authorization code is invalid");
         if (record->used_at) {
             // RFC 6749 §4.1.2: a code used twice revokes what it was exchanged for.
-            if (record->family_id) RefreshRepository::revoke_family(session, *record->family_id, now);
+            if (record->family_id)
+                RefreshRepository::revoke_family(session, *record->family_id, now);
             log::warn("authorization code reused; its tokens are revoked",
                       {{"client_id", record->client_id}});
             return TokenOutcome::fail("invalid_grant", "The authorization code was already used");
@@ -442,21 +450,22 @@ TokenOutcome IdentityService::exchange_code(const Client& client, std::string_vi
         auto user = UserRepository::find_by_id(session, record->user_id);
         if (!browser || !user || !user->enabled)
             return TokenOutcome::fail("invalid_grant", "The login behind this code has ended");
-        Grant grant{user->id, &*user,         user->roles,        record->scope,
-                    browser->id, browser->auth_time, record->nonce, family,
-                    browser->expires_at};
-        return {issue(session, client, grant, client.allows_grant("refresh_token")), {}};
-    });
+        Grant grant{user->id,           &*user,        user->roles, record->scope,      browser->id,
+                    browser->auth_time, record->nonce, family,      browser->expires_at};
+        return issue(session, client, grant, client.allows_grant("refresh_token"));
+    }));
 }
 
 TokenOutcome IdentityService::refresh(const Client& client, std::string_view refresh_token,
                                       std::string_view scope) {
     auto claims = refresh_verifier_->verify(refresh_token);
-    if (!claims) return TokenOutcome::fail("invalid_grant", "The refresh token is invalid or expired");
+    if (!claims)
+        return TokenOutcome::fail("invalid_grant", "The refresh token is invalid or expired");
     if (claims->authorized_party != client.id)
-        return TokenOutcome::fail("invalid_grant", "The refresh token was issued to another client");
+        return TokenOutcome::fail("invalid_grant",
+                                  "The refresh token was issued to another client");
     std::int64_t now = clock_();
-    return database_.transaction([&](soci::session& session) -> TokenOutcome {
+    return sign(database_.transaction([&](soci::session& session) -> TokenOutcome {
         auto record = RefreshRepository::find(session, claims->token_id, true);
         if (!record || record->revoked_at)
             return TokenOutcome::fail("invalid_grant", "The refresh token has been revoked");
@@ -475,28 +484,33 @@ TokenOutcome IdentityService::refresh(const Client& client, std::string_view ref
             // A refresh may narrow the scope, never widen it.
             for (const auto& word : split_scope(scope)) {
                 if (!has_scope(record->scope, word))
-                    return TokenOutcome::fail("invalid_scope", "The scope exceeds the original grant");
+                    return TokenOutcome::fail("invalid_scope",
+                                              "The scope exceeds the original grant");
             }
-            granted = *check_scope(scope);
+            auto narrowed = check_scope(scope);
+            if (!narrowed) return TokenOutcome::fail("invalid_scope", "Unknown scope");
+            granted = *narrowed;
         }
         auto browser = SessionRepository::find_live_by_id(session, record->session_id, now);
         auto user = UserRepository::find_by_id(session, record->user_id);
         if (!browser || !user || !user->enabled)
             return TokenOutcome::fail("invalid_grant", "The login behind this token has ended");
-        Grant grant{user->id,    &*user,           user->roles,  granted,
-                    browser->id, browser->auth_time, std::nullopt, record->family_id,
+        Grant grant{user->id,           &*user,
+                    user->roles,        granted,
+                    browser->id,        browser->auth_time,
+                    std::nullopt,       record->family_id,
                     browser->expires_at};
-        return {issue(session, client, grant, true), {}};
-    });
+        return issue(session, client, grant, true);
+    }));
 }
 
 TokenOutcome IdentityService::client_credentials(const Client& client, std::string_view scope) {
     auto granted = check_scope(scope);
     if (!granted) return TokenOutcome::fail("invalid_scope", "Unknown scope");
-    return database_.with_session([&](soci::session& session) -> TokenOutcome {
+    return sign(database_.with_session([&](soci::session& session) -> TokenOutcome {
         Grant grant{"service-account-" + client.id, nullptr, client.service_roles, *granted};
-        return {issue(session, client, grant, false), {}};
-    });
+        return issue(session, client, grant, false);
+    }));
 }
 
 TokenOutcome IdentityService::password_grant(const Client& client, std::string_view username,
@@ -513,12 +527,12 @@ TokenOutcome IdentityService::password_grant(const Client& client, std::string_v
     if (!outcome.user) return TokenOutcome::fail("invalid_grant", "Invalid user credentials");
     SessionRecord started;
     start_session(*outcome.user, &started);
-    return database_.transaction([&](soci::session& session) -> TokenOutcome {
-        Grant grant{outcome.user->id, &*outcome.user,    outcome.user->roles, *granted,
-                    started.id,       started.auth_time, std::nullopt,        std::nullopt,
-                    started.expires_at};
-        return {issue(session, client, grant, client.allows_grant("refresh_token")), {}};
-    });
+    return sign(database_.transaction([&](soci::session& session) -> TokenOutcome {
+        Grant grant{outcome.user->id, &*outcome.user, outcome.user->roles,
+                    *granted,         started.id,     started.auth_time,
+                    std::nullopt,     std::nullopt,   started.expires_at};
+        return issue(session, client, grant, client.allows_grant("refresh_token"));
+    }));
 }
 
 // ---------------------------------------------------------------------------------- introspection
@@ -531,11 +545,15 @@ boost::json::object IdentityService::introspect(std::string_view token) {
         });
         if (!record || record->used_at || record->revoked_at || record->expires_at <= now)
             return {{"active", false}};
-        return {{"active", true},          {"token_type", "Refresh"},
+        return {{"active", true},
+                {"token_type", "Refresh"},
                 {"client_id", refresh->authorized_party},
-                {"sub", refresh->subject}, {"scope", refresh->scope},
-                {"exp", refresh->expires_at}, {"iat", refresh->issued_at},
-                {"iss", refresh->issuer},  {"sid", refresh->session_id},
+                {"sub", refresh->subject},
+                {"scope", refresh->scope},
+                {"exp", refresh->expires_at},
+                {"iat", refresh->issued_at},
+                {"iss", refresh->issuer},
+                {"sid", refresh->session_id},
                 {"jti", refresh->token_id}};
     }
     auto access = any_access_verifier_->verify(token);
@@ -642,8 +660,7 @@ core::Result<UserRecord> IdentityService::set_enabled(const std::string& id, boo
 
 core::Result<UserRecord> IdentityService::grant_role(const std::string& id,
                                                      const std::string& role) {
-    if (!domain::is_known_role(role))
-        return core::Error::not_found("No role called " + role);
+    if (!domain::is_known_role(role)) return core::Error::not_found("No role called " + role);
     return database_.transaction([&](soci::session& session) -> core::Result<UserRecord> {
         auto user = UserRepository::find_by_id(session, id, true);
         if (!user) return not_found();
@@ -657,8 +674,7 @@ core::Result<UserRecord> IdentityService::grant_role(const std::string& id,
 
 core::Result<UserRecord> IdentityService::revoke_role(const std::string& id,
                                                       const std::string& role) {
-    if (!domain::is_known_role(role))
-        return core::Error::not_found("No role called " + role);
+    if (!domain::is_known_role(role)) return core::Error::not_found("No role called " + role);
     if (role == domain::kUserRole)
         return core::Error::conflict("Every account keeps the role user");
     return database_.transaction([&](soci::session& session) -> core::Result<UserRecord> {

@@ -39,10 +39,19 @@ struct OAuthError {
     int status = 400;
 };
 
+/// Claims to sign into one field of a token response.
+struct PendingToken {
+    std::string field;
+    boost::json::object claims;
+};
+
 /// Either a token response or an OAuth error.
 struct TokenOutcome {
     std::optional<boost::json::object> tokens;
     OAuthError error;
+    /// Signed into `tokens` after the database transaction commits, so RSA signing never holds
+    /// the database's write lock.
+    std::vector<PendingToken> pending = {};
 
     static TokenOutcome fail(std::string code, std::string description, int status = 400) {
         return {std::nullopt, {std::move(code), std::move(description), status}};
@@ -84,9 +93,8 @@ class IdentityService {
     using Clock = std::function<std::int64_t()>;
 
     IdentityService(db::Database& database, std::shared_ptr<KeyStore> keys,
-                    const ClientRegistry& clients,
-                    const domain::CommonPasswords& common_passwords, Settings settings,
-                    Clock clock);
+                    const ClientRegistry& clients, const domain::CommonPasswords& common_passwords,
+                    Settings settings, Clock clock);
 
     const Settings& settings() const { return settings_; }
     const ClientRegistry& clients() const { return clients_; }
@@ -145,6 +153,10 @@ class IdentityService {
 
     std::shared_ptr<const auth::TokenVerifier> access_verifier(std::string audience) const;
 
+    /// The scope granted for a request (openid, profile, email; duplicates dropped), or nullopt
+    /// when it names another scope.
+    std::optional<std::string> check_scope(std::string_view requested) const;
+
   private:
     struct Grant {
         std::string subject = {};
@@ -157,10 +169,12 @@ class IdentityService {
         std::optional<std::string> family_id = {};  ///< refresh tokens continue this family
         std::int64_t session_expires_at = 0;
     };
-    /// Signs the access token (and ID and refresh tokens where the grant calls for them).
-    boost::json::object issue(soci::session& session, const Client& client, const Grant& grant,
-                              bool with_refresh);
-    std::optional<std::string> check_scope(std::string_view requested) const;
+    /// The token response of a grant, its tokens' claims still unsigned (see sign()); records
+    /// the refresh token when the grant gets one.
+    TokenOutcome issue(soci::session& session, const Client& client, const Grant& grant,
+                       bool with_refresh);
+    /// Signs the pending tokens with the active key.
+    TokenOutcome sign(TokenOutcome outcome);
     void record_address_failure(soci::session& session, const std::string& address,
                                 std::int64_t now);
 

@@ -45,8 +45,8 @@ std::string KeyStore::rotate() {
 }
 
 std::vector<KeyStore::Entry> KeyStore::load() {
-    auto stored = database_.with_session(
-        [](soci::session& session) { return KeyRepository::all(session); });
+    auto stored =
+        database_.with_session([](soci::session& session) { return KeyRepository::all(session); });
     std::vector<Entry> entries;
     std::lock_guard lock(mutex_);
     for (auto& key : stored) {

@@ -43,7 +43,8 @@ bool is_dns_name(std::string_view text) {
 }
 
 Error field_error(std::string field, std::string message) {
-    return Error::invalid("The request has invalid fields", {FieldError{std::move(field), std::move(message)}});
+    return Error::invalid("The request has invalid fields",
+                          {FieldError{std::move(field), std::move(message)}});
 }
 
 }  // namespace
@@ -133,7 +134,7 @@ std::int64_t LockoutPolicy::lock_seconds(std::int64_t failures) const {
 
 std::int64_t AddressPolicy::block_seconds(std::int64_t failures) const {
     if (failures <= limit) return 0;
-    std::int64_t seconds = 1;
+    std::int64_t seconds = 5;
     for (std::int64_t i = limit + 1; i < failures && seconds < max_block_seconds; ++i) seconds *= 2;
     return std::min(seconds, max_block_seconds);
 }

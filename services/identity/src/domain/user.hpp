@@ -66,8 +66,7 @@ struct LockoutPolicy {
 };
 
 /// Slowing down a source address: more than `limit` failed logins within `window_seconds`
-/// block the address for a time that doubles with each further failure (at most
-/// `max_block_seconds`).
+/// block the address for 5 s, doubling with each further failure (at most `max_block_seconds`).
 struct AddressPolicy {
     std::int64_t limit = 20;
     std::int64_t window_seconds = 900;

@@ -36,7 +36,8 @@ std::int64_t unix_now() {
 
 Response user_response(int status, const core::Result<app::UserRecord>& user) {
     if (!user) return http::problem(user.error());
-    Response response = Response::json(status, boost::json::serialize(representation(*user, unix_now())));
+    Response response =
+        Response::json(status, boost::json::serialize(representation(*user, unix_now())));
     response.headers.set("ETag", "\"" + std::to_string(user->version) + "\"");
     return response;
 }

@@ -25,11 +25,9 @@ constexpr const char* kCsrfCookie = "CODEFLIX_CSRF";
 constexpr std::size_t kMaxParam = 2048;
 
 /// The authorization request parameters carried from page to page.
-const std::vector<std::string> kAuthParams = {"client_id",      "redirect_uri",
-                                              "response_type",  "scope",
-                                              "state",          "nonce",
-                                              "code_challenge", "code_challenge_method",
-                                              "response_mode",  "prompt"};
+const std::vector<std::string> kAuthParams = {
+    "client_id", "redirect_uri",   "response_type",         "scope",         "state",
+    "nonce",     "code_challenge", "code_challenge_method", "response_mode", "prompt"};
 
 struct Context {
     IdentityService& identity;
@@ -82,11 +80,13 @@ Validated validate_authorization(const Context& ctx, const FormFields& fields) {
         return {std::nullopt, error_page(400, "The application is not known to CODEFLIX.")};
     std::string redirect_uri = value_of(fields, "redirect_uri");
     if (!client->has_redirect_uri(redirect_uri))
-        return {std::nullopt, error_page(400, "The application's return address is not registered.")};
+        return {std::nullopt,
+                error_page(400, "The application's return address is not registered.")};
 
     std::string state = value_of(fields, "state");
     auto back = [&](std::string error, std::string description) {
-        FormFields params = {{"error", std::move(error)}, {"error_description", std::move(description)}};
+        FormFields params = {{"error", std::move(error)},
+                             {"error_description", std::move(description)}};
         if (!state.empty()) params.emplace_back("state", state);
         params.emplace_back("iss", ctx.identity.settings().issuer);
         return Validated{std::nullopt, redirect(*http::append_query(redirect_uri, params))};
@@ -100,11 +100,9 @@ Validated validate_authorization(const Context& ctx, const FormFields& fields) {
     request.client = client;
     request.redirect_uri = redirect_uri;
     request.state = state;
-    auto scope = value_of(fields, "scope");
-    request.scope = scope.empty() ? "openid" : scope;
-    for (char c : request.scope) {
-        if (static_cast<unsigned char>(c) < 0x20) return back("invalid_scope", "Malformed scope");
-    }
+    auto scope = ctx.identity.check_scope(value_of(fields, "scope"));
+    if (!scope) return back("invalid_scope", "Only the scopes openid, profile and email exist");
+    request.scope = scope->empty() ? "openid" : *scope;
     std::string method = value_of(fields, "code_challenge_method");
     std::string challenge = value_of(fields, "code_challenge");
     if (!challenge.empty() || !method.empty()) {
@@ -156,7 +154,8 @@ Response page(const Context& ctx, const Request& request, int status, std::strin
     state.realm_path = ctx.realm;
     Response response = html_page(status, title, form(state));
     if (created)
-        response.headers.add("Set-Cookie", cookie_header(ctx, kCsrfCookie, state.csrf_token, -1, "Strict"));
+        response.headers.add("Set-Cookie",
+                             cookie_header(ctx, kCsrfCookie, state.csrf_token, -1, "Strict"));
     return response;
 }
 
@@ -277,7 +276,8 @@ Response register_account(const Context& ctx, Request& request) {
                             ? "An account with this email already exists. Sign in instead."
                             : "Please correct the fields below.";
         int status = user.error().code == core::ErrorCode::conflict ? 409 : 422;
-        return page(ctx, request, status, "Create your account", std::move(state), registration_form);
+        return page(ctx, request, status, "Create your account", std::move(state),
+                    registration_form);
     }
     app::SessionRecord started;
     std::string cookie = ctx.identity.start_session(*user, &started);
@@ -294,8 +294,8 @@ Response oauth_json(int status, const boost::json::object& body) {
 }
 
 Response oauth_error(const OAuthError& error, bool basic_challenge = false) {
-    Response response = oauth_json(error.status, {{"error", error.code},
-                                                  {"error_description", error.description}});
+    Response response =
+        oauth_json(error.status, {{"error", error.code}, {"error_description", error.description}});
     if (error.status == 401 && basic_challenge)
         response.headers.set("WWW-Authenticate", "Basic realm=\"codeflix\"");
     return response;
@@ -323,7 +323,8 @@ Authenticated authenticate_client(const Context& ctx, const Request& request,
         auto decoded = core::base64_decode(header->substr(6));
         auto colon = decoded ? decoded->find(':') : std::string::npos;
         if (colon == std::string::npos)
-            return {nullptr, OAuthError{"invalid_client", "Malformed Basic credentials", 401}, true};
+            return {nullptr, OAuthError{"invalid_client", "Malformed Basic credentials", 401},
+                    true};
         std::string basic_id = percent_decoded(decoded->substr(0, colon));
         if (!id.empty() && id != basic_id)
             return {nullptr, OAuthError{"invalid_request", "Two different client ids", 400}, true};
@@ -346,8 +347,8 @@ Authenticated authenticate_client(const Context& ctx, const Request& request,
 Response token(const Context& ctx, Request& request) {
     auto form = read_form(request);
     if (!form) {
-        return oauth_error({"invalid_request",
-                            "The body must be application/x-www-form-urlencoded"});
+        return oauth_error(
+            {"invalid_request", "The body must be application/x-www-form-urlencoded"});
     }
     for (const auto& [key, value] : *form) {
         if (value.size() > 8192) return oauth_error({"invalid_request", "A parameter is too long"});
@@ -376,10 +377,10 @@ Response token(const Context& ctx, Request& request) {
     } else if (grant == "client_credentials") {
         outcome = ctx.identity.client_credentials(client, value_of(*form, "scope"));
     } else {
-        outcome = ctx.identity.password_grant(
-            client, value_of(*form, "username"), value_of(*form, "password"),
-            value_of(*form, "scope"), client_address(request, ctx.options.trusted_proxies),
-            &retry_after);
+        outcome = ctx.identity.password_grant(client, value_of(*form, "username"),
+                                              value_of(*form, "password"), value_of(*form, "scope"),
+                                              client_address(request, ctx.options.trusted_proxies),
+                                              &retry_after);
     }
     if (!outcome.tokens) {
         log::info("token request refused",
@@ -397,7 +398,8 @@ Response introspect(const Context& ctx, Request& request) {
     auto auth = authenticate_client(ctx, request, *form);
     if (!auth.client) return oauth_error(*auth.error, auth.basic);
     if (!auth.client->confidential)
-        return oauth_error({"invalid_client", "Only confidential clients may introspect", 401}, auth.basic);
+        return oauth_error({"invalid_client", "Only confidential clients may introspect", 401},
+                           auth.basic);
     auto token_value = value_of(*form, "token");
     if (token_value.empty()) return oauth_error({"invalid_request", "token is required"});
     return oauth_json(200, ctx.identity.introspect(token_value));
@@ -417,7 +419,8 @@ Response revoke(const Context& ctx, Request& request) {
 Response userinfo(const Context& ctx, Request& request) {
     auto header = request.header("Authorization");
     std::optional<std::pair<auth::Claims, app::UserRecord>> info;
-    if (header && header->size() > 7 && (header->starts_with("Bearer ") || header->starts_with("bearer ")))
+    if (header && header->size() > 7 &&
+        (header->starts_with("Bearer ") || header->starts_with("bearer ")))
         info = ctx.identity.userinfo(header->substr(7));
     if (!info) {
         Response response = http::problem(401, "A valid access token is required");
@@ -506,7 +509,8 @@ Response logout_get(const Context& ctx, Request& request) {
 Response logout_confirmed(const Context& ctx, Request& request) {
     auto form = read_form(request);
     if (!form) return error_page(400, "The logout form was not sent correctly.");
-    if (!csrf_ok(request, *form)) return error_page(400, "Your logout page expired. Please try again.");
+    if (!csrf_ok(request, *form))
+        return error_page(400, "Your logout page expired. Please try again.");
     return finish_logout(ctx, request, value_of(*form, "client_id"),
                          value_of(*form, "post_logout_redirect_uri"), value_of(*form, "state"));
 }
@@ -519,37 +523,36 @@ boost::json::object discovery(const IdentityService& identity) {
         for (const char* i : items) out.emplace_back(i);
         return out;
     };
-    return {
-        {"issuer", issuer},
-        {"authorization_endpoint", base + "/auth"},
-        {"token_endpoint", base + "/token"},
-        {"introspection_endpoint", base + "/token/introspect"},
-        {"userinfo_endpoint", base + "/userinfo"},
-        {"end_session_endpoint", base + "/logout"},
-        {"revocation_endpoint", base + "/revoke"},
-        {"jwks_uri", base + "/certs"},
-        {"grant_types_supported",
-         array({"authorization_code", "refresh_token", "client_credentials", "password"})},
-        {"response_types_supported", array({"code"})},
-        {"response_modes_supported", array({"query"})},
-        {"subject_types_supported", array({"public"})},
-        {"id_token_signing_alg_values_supported", array({"RS256"})},
-        {"userinfo_signing_alg_values_supported", array({"none"})},
-        {"token_endpoint_auth_methods_supported",
-         array({"client_secret_basic", "client_secret_post", "none"})},
-        {"introspection_endpoint_auth_methods_supported",
-         array({"client_secret_basic", "client_secret_post"})},
-        {"revocation_endpoint_auth_methods_supported",
-         array({"client_secret_basic", "client_secret_post", "none"})},
-        {"code_challenge_methods_supported", array({"S256"})},
-        {"scopes_supported", array({"openid", "profile", "email"})},
-        {"claims_supported",
-         array({"iss", "sub", "aud", "exp", "iat", "auth_time", "azp", "sid", "nonce", "email",
-                "email_verified", "name", "preferred_username", "realm_access"})},
-        {"prompt_values_supported", array({"none", "login"})},
-        {"authorization_response_iss_parameter_supported", true},
-        {"frontchannel_logout_supported", false},
-        {"backchannel_logout_supported", false}};
+    return {{"issuer", issuer},
+            {"authorization_endpoint", base + "/auth"},
+            {"token_endpoint", base + "/token"},
+            {"introspection_endpoint", base + "/token/introspect"},
+            {"userinfo_endpoint", base + "/userinfo"},
+            {"end_session_endpoint", base + "/logout"},
+            {"revocation_endpoint", base + "/revoke"},
+            {"jwks_uri", base + "/certs"},
+            {"grant_types_supported",
+             array({"authorization_code", "refresh_token", "client_credentials", "password"})},
+            {"response_types_supported", array({"code"})},
+            {"response_modes_supported", array({"query"})},
+            {"subject_types_supported", array({"public"})},
+            {"id_token_signing_alg_values_supported", array({"RS256"})},
+            {"userinfo_signing_alg_values_supported", array({"none"})},
+            {"token_endpoint_auth_methods_supported",
+             array({"client_secret_basic", "client_secret_post", "none"})},
+            {"introspection_endpoint_auth_methods_supported",
+             array({"client_secret_basic", "client_secret_post"})},
+            {"revocation_endpoint_auth_methods_supported",
+             array({"client_secret_basic", "client_secret_post", "none"})},
+            {"code_challenge_methods_supported", array({"S256"})},
+            {"scopes_supported", array({"openid", "profile", "email"})},
+            {"claims_supported",
+             array({"iss", "sub", "aud", "exp", "iat", "auth_time", "azp", "sid", "nonce", "email",
+                    "email_verified", "name", "preferred_username", "realm_access"})},
+            {"prompt_values_supported", array({"none", "login"})},
+            {"authorization_response_iss_parameter_supported", true},
+            {"frontchannel_logout_supported", false},
+            {"backchannel_logout_supported", false}};
 }
 
 Response public_json(const boost::json::object& body, std::string_view cache) {
@@ -584,9 +587,8 @@ void add_oidc_routes(http::Router& router, IdentityService& identity, const Rout
     router.get(realm + "/.well-known/openid-configuration", [ctx](Request&) {
         return public_json(discovery(ctx->identity), "public, max-age=60");
     });
-    router.get(oidc + "/certs", [ctx](Request&) {
-        return public_json(ctx->identity.jwks(), "public, max-age=60");
-    });
+    router.get(oidc + "/certs",
+               [ctx](Request&) { return public_json(ctx->identity.jwks(), "public, max-age=60"); });
     router.get(realm + "/resources/codeflix.css", [](Request&) {
         Response response;
         response.headers.set("Content-Type", "text/css; charset=utf-8");

@@ -14,7 +14,9 @@ std::string hidden_fields(const PageState& state) {
     return out;
 }
 
-std::string query_of(const PageState& state) { return escape_html(http::encode_form(state.hidden)); }
+std::string query_of(const PageState& state) {
+    return escape_html(http::encode_form(state.hidden));
+}
 
 std::string alert(const PageState& state) {
     if (state.message.empty()) return {};
@@ -32,9 +34,9 @@ std::string input(const PageState& state, const std::string& name, const std::st
                   const std::string& type, const std::string& value,
                   const std::string& autocomplete, const std::string& extra = {}) {
     bool invalid = state.field_errors.contains(name);
-    return "<label for=\"" + name + "\">" + label + "</label>\n<input id=\"" + name +
-           "\" name=\"" + name + "\" type=\"" + type + "\" value=\"" + escape_html(value) +
-           "\" autocomplete=\"" + autocomplete + "\" required" + extra +
+    return "<label for=\"" + name + "\">" + label + "</label>\n<input id=\"" + name + "\" name=\"" +
+           name + "\" type=\"" + type + "\" value=\"" + escape_html(value) + "\" autocomplete=\"" +
+           autocomplete + "\" required" + extra +
            (invalid ? " aria-invalid=\"true\" aria-describedby=\"" + name + "-error\"" : "") +
            ">\n" + field_error(state, name);
 }
@@ -46,12 +48,23 @@ std::string escape_html(std::string_view text) {
     out.reserve(text.size());
     for (char c : text) {
         switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&#39;";
+                break;
+            default:
+                out += c;
         }
     }
     return out;
@@ -68,15 +81,16 @@ http::Response html_page(int status, std::string_view title, const std::string& 
     response.headers.set("X-Frame-Options", "DENY");
     response.headers.set("X-Content-Type-Options", "nosniff");
     response.headers.set("Referrer-Policy", "no-referrer");
-    response.body = "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-                    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                    "<title>" +
-                    escape_html(title) +
-                    " · CODEFLIX</title>\n<link rel=\"stylesheet\" "
-                    "href=\"/realms/codeflix/resources/codeflix.css\">\n</head>\n<body>\n"
-                    "<header><span class=\"logo\">CODEFLIX</span></header>\n<main>\n<section "
-                    "class=\"card\">\n<h1>" +
-                    escape_html(title) + "</h1>\n" + body + "</section>\n</main>\n</body>\n</html>\n";
+    response.body =
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        "<title>" +
+        escape_html(title) +
+        " · CODEFLIX</title>\n<link rel=\"stylesheet\" "
+        "href=\"/realms/codeflix/resources/codeflix.css\">\n</head>\n<body>\n"
+        "<header><span class=\"logo\">CODEFLIX</span></header>\n<main>\n<section "
+        "class=\"card\">\n<h1>" +
+        escape_html(title) + "</h1>\n" + body + "</section>\n</main>\n</body>\n</html>\n";
     return response;
 }
 

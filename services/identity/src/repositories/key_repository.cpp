@@ -7,7 +7,8 @@ namespace codeflix::identity::repositories {
 namespace {
 
 constexpr const char* kSelectAll =
-    "SELECT kid, private_key_pem, created_at, retired_at FROM signing_keys ORDER BY created_at, kid";
+    "SELECT kid, private_key_pem, created_at, retired_at FROM signing_keys ORDER BY created_at, "
+    "kid";
 constexpr const char* kInsert =
     "INSERT INTO signing_keys (kid, private_key_pem, created_at, retired_at) "
     "VALUES (:kid, :pem, :created_at, NULL)";

@@ -81,12 +81,11 @@ std::string locking(soci::session& session, const char* sql, bool for_update) {
 std::optional<SessionRecord> find_session(soci::session& session, const char* sql,
                                           const std::string& key, std::int64_t now) {
     std::optional<SessionRecord> found;
-    db::for_each_row(session, sql, db::Params().set("key", key).set("now", now),
-                     [&](const soci::row& row) {
-                         found = SessionRecord{db::get_text(row, 0), db::get_text(row, 1),
-                                               db::get_text(row, 2), db::get_int64(row, 3),
-                                               db::get_int64(row, 4)};
-                     });
+    db::for_each_row(
+        session, sql, db::Params().set("key", key).set("now", now), [&](const soci::row& row) {
+            found = SessionRecord{db::get_text(row, 0), db::get_text(row, 1), db::get_text(row, 2),
+                                  db::get_int64(row, 3), db::get_int64(row, 4)};
+        });
     return found;
 }
 
@@ -141,8 +140,8 @@ void CodeRepository::insert(soci::session& session, const CodeRecord& record) {
                     .set("expires_at", record.expires_at));
 }
 
-std::optional<CodeRecord> CodeRepository::find(soci::session& session,
-                                               const std::string& code_hash, bool for_update) {
+std::optional<CodeRecord> CodeRepository::find(soci::session& session, const std::string& code_hash,
+                                               bool for_update) {
     std::optional<CodeRecord> found;
     db::for_each_row(session, locking(session, kFindCode, for_update),
                      db::Params().set("code_hash", code_hash), [&](const soci::row& row) {
@@ -188,8 +187,8 @@ void RefreshRepository::insert(soci::session& session, const RefreshRecord& reco
                     .set("expires_at", record.expires_at));
 }
 
-std::optional<RefreshRecord> RefreshRepository::find(soci::session& session,
-                                                     const std::string& id, bool for_update) {
+std::optional<RefreshRecord> RefreshRepository::find(soci::session& session, const std::string& id,
+                                                     bool for_update) {
     std::optional<RefreshRecord> found;
     db::for_each_row(session, locking(session, kFindRefresh, for_update),
                      db::Params().set("id", id), [&](const soci::row& row) {
@@ -232,8 +231,7 @@ void RefreshRepository::prune(soci::session& session, std::int64_t cutoff) {
 }
 
 std::optional<AddressRecord> AddressRepository::find(soci::session& session,
-                                                     const std::string& address,
-                                                     bool for_update) {
+                                                     const std::string& address, bool for_update) {
     std::optional<AddressRecord> found;
     db::for_each_row(session, locking(session, kFindAddress, for_update),
                      db::Params().set("address", address), [&](const soci::row& row) {

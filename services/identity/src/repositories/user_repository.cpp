@@ -110,8 +110,8 @@ bool UserRepository::insert(soci::session& session, const UserRecord& user) {
     return true;
 }
 
-std::optional<UserRecord> UserRepository::find_by_id(soci::session& session,
-                                                     const std::string& id, bool for_update) {
+std::optional<UserRecord> UserRepository::find_by_id(soci::session& session, const std::string& id,
+                                                     bool for_update) {
     return find_one(session, "WHERE id = :value", id, for_update);
 }
 

@@ -55,8 +55,7 @@ struct UserRepository {
     static void set_enabled(soci::session& session, const std::string& id, bool enabled,
                             const std::string& now);
     static void add_role(soci::session& session, const std::string& id, const std::string& role);
-    static void remove_role(soci::session& session, const std::string& id,
-                            const std::string& role);
+    static void remove_role(soci::session& session, const std::string& id, const std::string& role);
     static void touch(soci::session& session, const std::string& id, const std::string& now);
 };
 

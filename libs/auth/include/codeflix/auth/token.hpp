@@ -25,7 +25,7 @@ struct Claims {
     std::vector<std::string> roles;  ///< realm_access.roles
     std::string session_id;          ///< sid
     std::string scope;
-    std::string type;                ///< typ: Bearer, Refresh or ID
+    std::string type;  ///< typ: Bearer, Refresh or ID
     std::int64_t expires_at = 0;
     std::int64_t issued_at = 0;
 

@@ -47,7 +47,8 @@ class Service {
     void require_bearer(auth::BearerOptions options);
     /// The same with keys the service holds itself (the identity provider verifies its own
     /// tokens without fetching its JWKS over HTTP); always active.
-    void require_bearer(auth::BearerOptions options, std::shared_ptr<const auth::TokenVerifier> verifier);
+    void require_bearer(auth::BearerOptions options,
+                        std::shared_ptr<const auth::TokenVerifier> verifier);
 
     /// Adds origins the CORS middleware allows besides CORS_ORIGINS.
     void allow_origins(const std::vector<std::string>& origins);

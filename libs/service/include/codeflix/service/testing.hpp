@@ -54,6 +54,14 @@ struct Call {
     http::Headers headers;
 };
 
+/// A TCP port that was free a moment ago (for services whose own URL must be known before they
+/// start, such as an OIDC issuer).
+int free_port();
+
+/// One request to any service (e.g. a second process in the same test).
+Reply request(const std::string& base_url, std::string_view method, std::string_view path,
+              std::string_view body = {}, http::Headers headers = {});
+
 /// Base of the functional suites: one database (SQLite or PostgreSQL, the test parameter) and
 /// one process of `binary()` per test. TearDown checks that it drained cleanly and logged no
 /// error.
