@@ -198,8 +198,30 @@ TEST_F(TokenVerification, IssuerAudienceTypeAndSubject) {
     EXPECT_EQ(refusal(token(header(), p)), "wrong audience");
     p = payload();
     p["typ"] = "Refresh";
-    EXPECT_EQ(refusal(token(header(), p)), "not an access token");
+    EXPECT_EQ(refusal(token(header(), p)), "not a token of type Bearer");
     p = payload();
     p.erase("sub");
     EXPECT_EQ(refusal(token(header(), p)), "token has no subject");
+}
+
+TEST_F(TokenVerification, OtherTypesMustSayTheirTypeAndAudienceChecksCanBeOff) {
+    VerifyOptions refresh{kIssuer, kIssuer};
+    refresh.type = "Refresh";
+    TokenVerifier refresh_verifier{refresh, keys};
+    auto p = payload();
+    p["aud"] = kIssuer;
+    EXPECT_FALSE(refresh_verifier.verify(token(header(), p), at(kNow)))
+        << "an access token is not a refresh token";
+    p["typ"] = "Refresh";
+    EXPECT_TRUE(refresh_verifier.verify(token(header(), p), at(kNow)));
+
+    VerifyOptions any{kIssuer, ""};
+    any.check_audience = false;
+    TokenVerifier any_verifier{any, keys};
+    p = payload();
+    p["aud"] = "subscription";
+    p["azp"] = "codeflix-viewer";
+    EXPECT_TRUE(any_verifier.verify(token(header(), p), at(kNow)));
+    p["iss"] = "http://evil.example/realms/codeflix";
+    EXPECT_FALSE(any_verifier.verify(token(header(), p), at(kNow))) << "the issuer still counts";
 }

@@ -48,8 +48,9 @@ ServiceProcess::ServiceProcess(const std::string& binary, const std::string& db_
         std::string entry(*e);
         if (!entry.starts_with("CODEFLIX_")) entries.push_back(entry);
     }
-    for (const auto& [k, v] : env) entries.push_back(k + "=" + v);
+    for (const auto& [k, v] : env) entries.push_back(std::string(k).append("=").append(v));
     std::vector<char*> envp;
+    envp.reserve(entries.size() + 1);
     for (auto& entry : entries) envp.push_back(entry.data());
     envp.push_back(nullptr);
 
@@ -198,6 +199,7 @@ std::vector<Reply> ServiceTest::call_in_parallel(int count, const std::function<
     }
     std::string base = service_->base_url();
     std::vector<std::future<core::Result<http::ClientResponse>>> pending;
+    pending.reserve(calls.size());
     for (const auto& c : calls) {
         pending.push_back(std::async(std::launch::async, [&base, &c] {
             return http::Client(base).request(c.method, c.path, c.body, c.headers);

@@ -11,7 +11,7 @@ namespace codeflix::identity::app {
 namespace {
 
 constexpr unsigned long long kOpsLimit = 2;
-constexpr std::size_t kMemLimit = 19 * 1024 * 1024;
+constexpr std::size_t kMemLimit = std::size_t{19} * 1024 * 1024;
 
 void ensure_sodium() {
     static const bool ready = [] { return sodium_init() >= 0; }();

@@ -109,7 +109,7 @@ Response list_users(app::IdentityService& identity, Request& request) {
 }  // namespace
 
 void add_admin_routes(http::Router& router, app::IdentityService& identity,
-                      std::shared_ptr<app::KeyStore> keys) {
+                      const std::shared_ptr<app::KeyStore>& keys) {
     auto* id = &identity;
     router.get("/api/identity/openapi.yaml", [](Request&) {
         Response response;

@@ -22,7 +22,7 @@ void add_oidc_routes(http::Router& router, app::IdentityService& identity,
                      const RouteOptions& options);
 /// The REST API under /api/identity: self-registration and user administration.
 void add_admin_routes(http::Router& router, app::IdentityService& identity,
-                      std::shared_ptr<app::KeyStore> keys);
+                      const std::shared_ptr<app::KeyStore>& keys);
 
 /// The address a request comes from: X-Real-IP when the peer is a trusted proxy.
 std::string client_address(const http::Request& request,
