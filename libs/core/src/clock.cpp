@@ -52,4 +52,8 @@ int year_of(TimePoint t) {
     return int(std::chrono::year_month_day{days}.year());
 }
 
+std::int64_t unix_seconds(TimePoint t) {
+    return std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count();
+}
+
 }  // namespace codeflix::core

@@ -57,4 +57,16 @@ bool Config::boolean(std::string_view key, bool fallback) const {
     throw ConfigError(name + "=\"" + std::string(v) + "\" is not a boolean (true/false)");
 }
 
+std::vector<std::string> Config::list(std::string_view key, std::string_view fallback) const {
+    std::string text = string(key, fallback);
+    std::vector<std::string> items;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t end = std::min(text.find(',', start), text.size());
+        if (end > start) items.push_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    return items;
+}
+
 }  // namespace codeflix::core

@@ -40,3 +40,14 @@ TEST(Config, Booleans) {
     ::setenv("CODEFLIX_SVC_FLAG", "maybe", 1);
     EXPECT_THROW((void)config.boolean("FLAG", true), ConfigError);
 }
+
+TEST(Config, CommaSeparatedLists) {
+    ::unsetenv("CODEFLIX_IDENTITY_TEST_LIST");
+    Config config("identity");
+    EXPECT_EQ(config.list("TEST_LIST", "a,b"), (std::vector<std::string>{"a", "b"}));
+    ::setenv("CODEFLIX_IDENTITY_TEST_LIST", ",127.0.0.1,,::1,", 1);
+    EXPECT_EQ(config.list("TEST_LIST", "a"), (std::vector<std::string>{"127.0.0.1", "::1"}));
+    ::setenv("CODEFLIX_IDENTITY_TEST_LIST", "", 1);
+    EXPECT_TRUE(config.list("TEST_LIST", "a").empty());
+    ::unsetenv("CODEFLIX_IDENTITY_TEST_LIST");
+}

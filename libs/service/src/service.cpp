@@ -18,19 +18,6 @@
 namespace codeflix::service {
 namespace {
 
-std::vector<std::string> split_list(const std::string& text) {
-    std::vector<std::string> items;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        std::size_t end = text.find(',', start);
-        if (end == std::string::npos) end = text.size();
-        std::string item = text.substr(start, end - start);
-        if (!item.empty()) items.push_back(item);
-        start = end + 1;
-    }
-    return items;
-}
-
 /// Two handler threads per core: enough to overlap database waits, few enough that an embedded
 /// SQLite is not slowed by threads fighting over two cores (measured in bench/).
 std::int64_t default_workers() {
@@ -97,7 +84,7 @@ Service::Service(std::string name, std::uint16_t default_port)
     options.body_limit =
         static_cast<std::size_t>(config_.integer("HTTP_BODY_LIMIT", 1 << 20, 1024, 64 << 20));
     impl_->cors.allowed_origins =
-        split_list(config_.string("CORS_ORIGINS", "http://localhost:8080,http://127.0.0.1:8080"));
+        config_.list("CORS_ORIGINS", "http://localhost:8080,http://127.0.0.1:8080");
     impl_->db_url = config_.string("DB_URL", "sqlite:var/db/" + name_ + ".db");
     impl_->db_pool_size =
         static_cast<std::size_t>(config_.integer("DB_POOL_SIZE", default_workers(), 1, 256));

@@ -1,5 +1,6 @@
 #include "bootstrap.hpp"
 
+#include <codeflix/core/clock.hpp>
 #include <codeflix/core/log.hpp>
 #include <codeflix/http/forms.hpp>
 #include <cstdlib>
@@ -13,22 +14,6 @@ extern const char* codeflix_identity_common_passwords();
 
 namespace codeflix::identity::app {
 namespace {
-
-std::int64_t unix_now() {
-    return std::chrono::duration_cast<std::chrono::seconds>(
-               std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
-
-std::vector<std::string> split_list(const std::string& text) {
-    std::vector<std::string> out;
-    std::stringstream in(text);
-    std::string item;
-    while (std::getline(in, item, ',')) {
-        if (!item.empty()) out.push_back(item);
-    }
-    return out;
-}
 
 Settings read_settings(const core::Config& config) {
     Settings settings;
@@ -57,15 +42,9 @@ std::unique_ptr<Identity> Identity::build(const core::Config& config, db::Databa
     auto identity = std::make_unique<Identity>();
     Settings settings = read_settings(config);
     std::string clients_file = config.string("CLIENTS_FILE", "");
-    identity->clients =
-        clients_file.empty()
-            ? ClientRegistry::from_json(codeflix_identity_clients(),
-                                        [](const std::string& name) -> std::optional<std::string> {
-                                            const char* v = std::getenv(name.c_str());
-                                            if (!v) return std::nullopt;
-                                            return std::string(v);
-                                        })
-            : ClientRegistry::from_file(clients_file);
+    identity->clients = clients_file.empty()
+                            ? ClientRegistry::from_json(codeflix_identity_clients())
+                            : ClientRegistry::from_file(clients_file);
     identity->common_passwords =
         std::make_unique<domain::CommonPasswords>(codeflix_identity_common_passwords());
     KeyTimings timings;
@@ -73,19 +52,19 @@ std::unique_ptr<Identity> Identity::build(const core::Config& config, db::Databa
     timings.keep_after_retire_seconds =
         std::max(settings.refresh_idle_seconds, settings.session_max_seconds) + 60;
     timings.cache_ttl = std::chrono::seconds(config.integer("KEY_CACHE_SECONDS", 5, 0, 300));
-    identity->keys = std::make_shared<KeyStore>(database, timings, unix_now);
+    identity->keys =
+        std::make_shared<KeyStore>(database, timings, [] { return core::unix_seconds(); });
     identity->keys->ensure_active_key();
     identity->service = std::make_unique<IdentityService>(
         database, identity->keys, identity->clients, *identity->common_passwords,
-        std::move(settings), unix_now);
+        std::move(settings), [] { return core::unix_seconds(); });
     return identity;
 }
 
 std::unique_ptr<Identity> Identity::wire(service::Service& service, db::Database& database) {
     auto identity = build(service.config(), database);
     http_api::RouteOptions options;
-    options.trusted_proxies =
-        split_list(service.config().string("TRUSTED_PROXIES", "127.0.0.1,::1"));
+    options.trusted_proxies = service.config().list("TRUSTED_PROXIES", "127.0.0.1,::1");
     options.secure_cookies = identity->service->settings().issuer.starts_with("https://");
     http_api::add_oidc_routes(service.router(), *identity->service, options);
     http_api::add_admin_routes(service.router(), *identity->service, identity->keys);

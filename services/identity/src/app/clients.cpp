@@ -118,7 +118,11 @@ ClientRegistry ClientRegistry::from_file(const std::string& path) {
     if (!in) throw core::ConfigError("clients file: cannot read " + path);
     std::stringstream text;
     text << in.rdbuf();
-    return from_json(text.str(), [](const std::string& name) -> std::optional<std::string> {
+    return from_json(text.str());
+}
+
+ClientRegistry ClientRegistry::from_json(std::string_view json) {
+    return from_json(json, [](const std::string& name) -> std::optional<std::string> {
         const char* value = std::getenv(name.c_str());
         if (!value) return std::nullopt;
         return std::string(value);

@@ -42,6 +42,8 @@ class ClientRegistry {
     static ClientRegistry from_json(
         std::string_view json,
         const std::function<std::optional<std::string>(const std::string&)>& getenv_fn);
+    /// Secrets from the process environment.
+    static ClientRegistry from_json(std::string_view json);
     static ClientRegistry from_file(const std::string& path);
 
     const Client* find(std::string_view client_id) const;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <boost/json/object.hpp>
 #include <codeflix/auth/token.hpp>
 #include <codeflix/core/result.hpp>
@@ -148,7 +149,8 @@ class IdentityService {
     core::Result<UserRecord> grant_role(const std::string& id, const std::string& role);
     core::Result<UserRecord> revoke_role(const std::string& id, const std::string& role);
 
-    /// Deletes expired codes and refresh tokens.
+    /// Deletes codes and refresh tokens that expired over an hour ago (issue_code runs it at
+    /// most every ten minutes).
     void prune();
 
     std::shared_ptr<const auth::TokenVerifier> access_verifier(std::string audience) const;
@@ -187,6 +189,7 @@ class IdentityService {
     std::shared_ptr<const auth::TokenVerifier> refresh_verifier_;
     std::shared_ptr<const auth::TokenVerifier> any_access_verifier_;
     std::shared_ptr<const auth::TokenVerifier> id_hint_verifier_;
+    std::atomic<std::int64_t> last_prune_{0};
 };
 
 /// The RFC 7636 S256 check: BASE64URL(SHA256(verifier)) == challenge, verifier 43–128

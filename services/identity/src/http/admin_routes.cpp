@@ -30,14 +30,10 @@ boost::json::object representation(const app::UserRecord& user, std::int64_t now
             {"updated_at", user.updated_at}};
 }
 
-std::int64_t unix_now() {
-    return std::chrono::duration_cast<std::chrono::seconds>(core::now().time_since_epoch()).count();
-}
-
 Response user_response(int status, const core::Result<app::UserRecord>& user) {
     if (!user) return http::problem(user.error());
     Response response =
-        Response::json(status, boost::json::serialize(representation(*user, unix_now())));
+        Response::json(status, boost::json::serialize(representation(*user, core::unix_seconds())));
     response.headers.set("ETag", "\"" + std::to_string(user->version) + "\"");
     return response;
 }
@@ -101,7 +97,7 @@ Response list_users(app::IdentityService& identity, Request& request) {
     filter.offset = static_cast<std::int64_t>(page.page - 1) * page.per_page;
     auto result = identity.list_users(filter);
     boost::json::array data;
-    std::int64_t now = unix_now();
+    std::int64_t now = core::unix_seconds();
     for (const auto& user : result.users) data.push_back(representation(user, now));
     return http::list_response(std::move(data), page, result.total);
 }

@@ -6,6 +6,7 @@
 #include <codeflix/http/problem.hpp>
 
 #include "src/app/crypto.hpp"
+#include "src/http/oauth.hpp"
 #include "src/http/pages.hpp"
 #include "src/http/routes.hpp"
 
@@ -58,11 +59,6 @@ FormFields query_fields(const Request& request) {
     return out;
 }
 
-std::string value_of(const FormFields& fields, std::string_view name) {
-    auto v = http::form_value(fields, name);
-    return v ? std::string(*v) : std::string();
-}
-
 /// Either a valid request, or where to report the problem: a page (the client or redirect
 /// cannot be trusted) or a redirect back to the client with an OAuth error.
 struct Validated {
@@ -75,15 +71,15 @@ Validated validate_authorization(const Context& ctx, const FormFields& fields) {
         if (value.size() > kMaxParam || !core::is_valid_utf8(value))
             return {std::nullopt, error_page(400, "The sign-in request is malformed.")};
     }
-    const app::Client* client = ctx.identity.clients().find(value_of(fields, "client_id"));
+    const app::Client* client = ctx.identity.clients().find(form_text(fields, "client_id"));
     if (!client || !client->allows_grant("authorization_code"))
         return {std::nullopt, error_page(400, "The application is not known to CODEFLIX.")};
-    std::string redirect_uri = value_of(fields, "redirect_uri");
+    std::string redirect_uri = form_text(fields, "redirect_uri");
     if (!client->has_redirect_uri(redirect_uri))
         return {std::nullopt,
                 error_page(400, "The application's return address is not registered.")};
 
-    std::string state = value_of(fields, "state");
+    std::string state = form_text(fields, "state");
     auto back = [&](std::string error, std::string description) {
         FormFields params = {{"error", std::move(error)},
                              {"error_description", std::move(description)}};
@@ -91,20 +87,20 @@ Validated validate_authorization(const Context& ctx, const FormFields& fields) {
         params.emplace_back("iss", ctx.identity.settings().issuer);
         return Validated{std::nullopt, redirect(*http::append_query(redirect_uri, params))};
     };
-    if (value_of(fields, "response_type") != "code")
+    if (form_text(fields, "response_type") != "code")
         return back("unsupported_response_type", "Only response_type=code is supported");
-    std::string mode = value_of(fields, "response_mode");
+    std::string mode = form_text(fields, "response_mode");
     if (!mode.empty() && mode != "query")
         return back("invalid_request", "Only response_mode=query is supported");
     AuthorizationRequest request;
     request.client = client;
     request.redirect_uri = redirect_uri;
     request.state = state;
-    auto scope = ctx.identity.check_scope(value_of(fields, "scope"));
+    auto scope = ctx.identity.check_scope(form_text(fields, "scope"));
     if (!scope) return back("invalid_scope", "Only the scopes openid, profile and email exist");
     request.scope = scope->empty() ? "openid" : *scope;
-    std::string method = value_of(fields, "code_challenge_method");
-    std::string challenge = value_of(fields, "code_challenge");
+    std::string method = form_text(fields, "code_challenge_method");
+    std::string challenge = form_text(fields, "code_challenge");
     if (!challenge.empty() || !method.empty()) {
         if (method != "S256") return back("invalid_request", "code_challenge_method must be S256");
         if (!app::is_valid_code_challenge(challenge))
@@ -115,7 +111,7 @@ Validated validate_authorization(const Context& ctx, const FormFields& fields) {
     }
     if (auto nonce = http::form_value(fields, "nonce"); nonce && !nonce->empty())
         request.nonce = std::string(*nonce);
-    request.prompt = value_of(fields, "prompt");
+    request.prompt = form_text(fields, "prompt");
     if (!request.prompt.empty() && request.prompt != "none" && request.prompt != "login")
         return back("invalid_request", "prompt must be none or login");
     return {request, std::nullopt};
@@ -209,12 +205,6 @@ Response registration_page(const Context& ctx, Request& request) {
     return page(ctx, request, 200, "Create your account", std::move(state), registration_form);
 }
 
-std::optional<FormFields> read_form(const Request& request) {
-    auto type = request.header("Content-Type");
-    if (!type || type->substr(0, 33) != "application/x-www-form-urlencoded") return std::nullopt;
-    return http::parse_form(request.body);
-}
-
 Response authenticate(const Context& ctx, Request& request) {
     auto form = read_form(request);
     if (!form) return error_page(400, "The sign-in form was not sent correctly.");
@@ -222,12 +212,12 @@ Response authenticate(const Context& ctx, Request& request) {
     if (!validated.request) return *validated.failure;
     PageState state;
     state.hidden = carried(*form);
-    state.email = value_of(*form, "email").substr(0, 254);
+    state.email = form_text(*form, "email").substr(0, 254);
     if (!csrf_ok(request, *form)) {
         state.message = "Your sign-in page expired. Please try again.";
         return page(ctx, request, 400, "Sign in", std::move(state), login_form);
     }
-    auto outcome = ctx.identity.login(value_of(*form, "email"), value_of(*form, "password"),
+    auto outcome = ctx.identity.login(form_text(*form, "email"), form_text(*form, "password"),
                                       client_address(request, ctx.options.trusted_proxies));
     if (outcome.retry_after > 0) {
         state.message = "Too many failed sign-in attempts. Please wait " +
@@ -253,19 +243,19 @@ Response register_account(const Context& ctx, Request& request) {
     if (!validated.request) return *validated.failure;
     PageState state;
     state.hidden = carried(*form);
-    state.email = value_of(*form, "email").substr(0, 254);
-    state.display_name = value_of(*form, "display_name").substr(0, 400);
+    state.email = form_text(*form, "email").substr(0, 254);
+    state.display_name = form_text(*form, "display_name").substr(0, 400);
     if (!csrf_ok(request, *form)) {
         state.message = "Your registration page expired. Please try again.";
         return page(ctx, request, 400, "Create your account", std::move(state), registration_form);
     }
-    std::string password = value_of(*form, "password");
-    if (password != value_of(*form, "password_confirm")) {
+    std::string password = form_text(*form, "password");
+    if (password != form_text(*form, "password_confirm")) {
         state.field_errors["password_confirm"] = "The passwords do not match.";
         return page(ctx, request, 422, "Create your account", std::move(state), registration_form);
     }
-    auto user = ctx.identity.register_user(value_of(*form, "email"),
-                                           value_of(*form, "display_name"), password);
+    auto user = ctx.identity.register_user(form_text(*form, "email"),
+                                           form_text(*form, "display_name"), password);
     if (!user) {
         for (const auto& e : user.error().fields) {
             std::string message = e.message;
@@ -282,161 +272,6 @@ Response register_account(const Context& ctx, Request& request) {
     app::SessionRecord started;
     std::string cookie = ctx.identity.start_session(*user, &started);
     return complete(ctx, *validated.request, {started, *user}, cookie);
-}
-
-// ------------------------------------------------------------------------------- token endpoint
-
-Response oauth_json(int status, const boost::json::object& body) {
-    Response response = Response::json(status, boost::json::serialize(body));
-    response.headers.set("Cache-Control", "no-store");
-    response.headers.set("Pragma", "no-cache");
-    return response;
-}
-
-Response oauth_error(const OAuthError& error, bool basic_challenge = false) {
-    Response response =
-        oauth_json(error.status, {{"error", error.code}, {"error_description", error.description}});
-    if (error.status == 401 && basic_challenge)
-        response.headers.set("WWW-Authenticate", "Basic realm=\"codeflix\"");
-    return response;
-}
-
-/// Client authentication (RFC 6749 §2.3): HTTP Basic or client_secret in the body; public
-/// clients name themselves with client_id.
-struct Authenticated {
-    const app::Client* client = nullptr;
-    std::optional<OAuthError> error;
-    bool basic = false;
-};
-
-std::string percent_decoded(std::string_view text) {
-    auto fields = http::parse_form("v=" + std::string(text));
-    return fields ? value_of(*fields, "v") : std::string();
-}
-
-Authenticated authenticate_client(const Context& ctx, const Request& request,
-                                  const FormFields& form) {
-    std::string id = value_of(form, "client_id");
-    std::optional<std::string> secret;
-    bool basic = false;
-    if (auto header = request.header("Authorization"); header && header->starts_with("Basic ")) {
-        auto decoded = core::base64_decode(header->substr(6));
-        auto colon = decoded ? decoded->find(':') : std::string::npos;
-        if (colon == std::string::npos)
-            return {nullptr, OAuthError{"invalid_client", "Malformed Basic credentials", 401},
-                    true};
-        std::string basic_id = percent_decoded(decoded->substr(0, colon));
-        if (!id.empty() && id != basic_id)
-            return {nullptr, OAuthError{"invalid_request", "Two different client ids", 400}, true};
-        id = basic_id;
-        secret = percent_decoded(decoded->substr(colon + 1));
-        basic = true;
-    } else if (auto s = http::form_value(form, "client_secret")) {
-        secret = std::string(*s);
-    }
-    const app::Client* client = ctx.identity.clients().find(id);
-    OAuthError invalid{"invalid_client", "Client authentication failed", 401};
-    if (!client) return {nullptr, invalid, basic};
-    if (client->confidential && (!secret || !app::secure_equals(*secret, client->secret))) {
-        log::info("client authentication failed", {{"client_id", client->id}});
-        return {nullptr, invalid, basic};
-    }
-    return {client, std::nullopt, basic};
-}
-
-Response token(const Context& ctx, Request& request) {
-    auto form = read_form(request);
-    if (!form) {
-        return oauth_error(
-            {"invalid_request", "The body must be application/x-www-form-urlencoded"});
-    }
-    for (const auto& [key, value] : *form) {
-        if (value.size() > 8192) return oauth_error({"invalid_request", "A parameter is too long"});
-    }
-    auto auth = authenticate_client(ctx, request, *form);
-    if (!auth.client) return oauth_error(*auth.error, auth.basic);
-    const app::Client& client = *auth.client;
-    std::string grant = value_of(*form, "grant_type");
-    if (grant.empty()) return oauth_error({"invalid_request", "grant_type is required"});
-    if (grant != "authorization_code" && grant != "refresh_token" &&
-        grant != "client_credentials" && grant != "password") {
-        return oauth_error({"unsupported_grant_type", "Unsupported grant_type"});
-    }
-    if (!client.allows_grant(grant))
-        return oauth_error({"unauthorized_client", "This client may not use " + grant});
-
-    TokenOutcome outcome;
-    std::int64_t retry_after = 0;
-    if (grant == "authorization_code") {
-        outcome = ctx.identity.exchange_code(client, value_of(*form, "code"),
-                                             value_of(*form, "redirect_uri"),
-                                             value_of(*form, "code_verifier"));
-    } else if (grant == "refresh_token") {
-        outcome = ctx.identity.refresh(client, value_of(*form, "refresh_token"),
-                                       value_of(*form, "scope"));
-    } else if (grant == "client_credentials") {
-        outcome = ctx.identity.client_credentials(client, value_of(*form, "scope"));
-    } else {
-        outcome = ctx.identity.password_grant(client, value_of(*form, "username"),
-                                              value_of(*form, "password"), value_of(*form, "scope"),
-                                              client_address(request, ctx.options.trusted_proxies),
-                                              &retry_after);
-    }
-    if (!outcome.tokens) {
-        log::info("token request refused",
-                  {{"client_id", client.id}, {"grant_type", grant}, {"error", outcome.error.code}});
-        Response response = oauth_error(outcome.error);
-        if (retry_after > 0) response.headers.set("Retry-After", std::to_string(retry_after));
-        return response;
-    }
-    return oauth_json(200, *outcome.tokens);
-}
-
-Response introspect(const Context& ctx, Request& request) {
-    auto form = read_form(request);
-    if (!form) return oauth_error({"invalid_request", "The body must be form-encoded"});
-    auto auth = authenticate_client(ctx, request, *form);
-    if (!auth.client) return oauth_error(*auth.error, auth.basic);
-    if (!auth.client->confidential)
-        return oauth_error({"invalid_client", "Only confidential clients may introspect", 401},
-                           auth.basic);
-    auto token_value = value_of(*form, "token");
-    if (token_value.empty()) return oauth_error({"invalid_request", "token is required"});
-    return oauth_json(200, ctx.identity.introspect(token_value));
-}
-
-Response revoke(const Context& ctx, Request& request) {
-    auto form = read_form(request);
-    if (!form) return oauth_error({"invalid_request", "The body must be form-encoded"});
-    auto auth = authenticate_client(ctx, request, *form);
-    if (!auth.client) return oauth_error(*auth.error, auth.basic);
-    auto token_value = value_of(*form, "token");
-    if (token_value.empty()) return oauth_error({"invalid_request", "token is required"});
-    ctx.identity.revoke(*auth.client, token_value);
-    return oauth_json(200, {});
-}
-
-Response userinfo(const Context& ctx, Request& request) {
-    auto header = request.header("Authorization");
-    std::optional<std::pair<auth::Claims, app::UserRecord>> info;
-    if (header && header->size() > 7 &&
-        (header->starts_with("Bearer ") || header->starts_with("bearer ")))
-        info = ctx.identity.userinfo(header->substr(7));
-    if (!info) {
-        Response response = http::problem(401, "A valid access token is required");
-        response.headers.set("WWW-Authenticate",
-                             "Bearer realm=\"codeflix\", error=\"invalid_token\"");
-        return response;
-    }
-    const auto& user = info->second;
-    boost::json::array roles;
-    for (const auto& role : user.roles) roles.emplace_back(role);
-    return oauth_json(200, {{"sub", user.id},
-                            {"email", user.email},
-                            {"email_verified", false},
-                            {"name", user.display_name},
-                            {"preferred_username", user.email_key},
-                            {"realm_access", {{"roles", roles}}}});
 }
 
 // ------------------------------------------------------------------------------- logout
@@ -466,10 +301,10 @@ Response finish_logout(const Context& ctx, const Request& request, const std::st
 
 /// RP-initiated logout (OpenID Connect RP-Initiated Logout 1.0), by GET or form POST.
 Response logout_request(const Context& ctx, const Request& request, const FormFields& fields) {
-    std::string uri = value_of(fields, "post_logout_redirect_uri");
-    std::string state = value_of(fields, "state");
-    std::string client_id = value_of(fields, "client_id");
-    if (auto hint = value_of(fields, "id_token_hint"); !hint.empty()) {
+    std::string uri = form_text(fields, "post_logout_redirect_uri");
+    std::string state = form_text(fields, "state");
+    std::string client_id = form_text(fields, "client_id");
+    if (auto hint = form_text(fields, "id_token_hint"); !hint.empty()) {
         if (auto claims = ctx.identity.verify_id_token_hint(hint)) {
             if (!client_id.empty() && client_id != claims->authorized_party)
                 return error_page(400, "The logout request names two different applications.");
@@ -493,9 +328,9 @@ Response logout_post(const Context& ctx, Request& request) {
     auto form = read_form(request);
     if (!form) return oauth_error({"invalid_request", "The body must be form-encoded"});
     // Keycloak's logout for applications: the refresh token names the login to end.
-    auto refresh_token = value_of(*form, "refresh_token");
+    auto refresh_token = form_text(*form, "refresh_token");
     if (refresh_token.empty()) return logout_request(ctx, request, *form);
-    auto auth = authenticate_client(ctx, request, *form);
+    auto auth = authenticate_client(ctx.identity.clients(), request, *form);
     if (!auth.client) return oauth_error(*auth.error, auth.basic);
     if (!ctx.identity.logout_with_refresh_token(*auth.client, refresh_token))
         return oauth_error({"invalid_grant", "The refresh token is invalid"});
@@ -511,8 +346,8 @@ Response logout_confirmed(const Context& ctx, Request& request) {
     if (!form) return error_page(400, "The logout form was not sent correctly.");
     if (!csrf_ok(request, *form))
         return error_page(400, "Your logout page expired. Please try again.");
-    return finish_logout(ctx, request, value_of(*form, "client_id"),
-                         value_of(*form, "post_logout_redirect_uri"), value_of(*form, "state"));
+    return finish_logout(ctx, request, form_text(*form, "client_id"),
+                         form_text(*form, "post_logout_redirect_uri"), form_text(*form, "state"));
 }
 
 boost::json::object discovery(const IdentityService& identity) {
@@ -601,11 +436,7 @@ void add_oidc_routes(http::Router& router, IdentityService& identity, const Rout
     router.post(realm + "/login-actions/authenticate", bind(authenticate));
     router.post(realm + "/login-actions/registration", bind(register_account));
     router.post(realm + "/login-actions/logout", bind(logout_confirmed));
-    router.post(oidc + "/token", bind(token));
-    router.post(oidc + "/token/introspect", bind(introspect));
-    router.post(oidc + "/revoke", bind(revoke));
-    router.get(oidc + "/userinfo", bind(userinfo));
-    router.post(oidc + "/userinfo", bind(userinfo));
+    add_oauth_routes(router, identity, options);
     router.get(oidc + "/logout", bind(logout_get));
     router.post(oidc + "/logout", bind(logout_post));
 }

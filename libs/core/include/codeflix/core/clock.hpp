@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,6 +19,8 @@ std::string to_rfc3339(TimePoint t);
 /// Parses what to_rfc3339 writes (and the same without fraction); nullopt on anything else.
 std::optional<TimePoint> parse_rfc3339(std::string_view text);
 
+/// Seconds since the Unix epoch (JWT NumericDate).
+std::int64_t unix_seconds(TimePoint t = now());
 /// The calendar year (UTC) of `t`.
 int year_of(TimePoint t);
 

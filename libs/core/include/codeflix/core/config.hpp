@@ -4,6 +4,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace codeflix::core {
 
@@ -25,6 +26,8 @@ class Config {
     std::int64_t integer(std::string_view key, std::int64_t fallback, std::int64_t min,
                          std::int64_t max) const;
     bool boolean(std::string_view key, bool fallback) const;
+    /// A comma-separated list; empty items are dropped.
+    std::vector<std::string> list(std::string_view key, std::string_view fallback) const;
 
     const std::string& service() const { return service_; }
 
