@@ -26,3 +26,6 @@ target_link_libraries(soci::soci INTERFACE
 # libsodium (argon2id password hashing, constant-time comparison) ships a pkg-config file.
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(sodium REQUIRED IMPORTED_TARGET libsodium)
+
+# rabbitmq-c 0.11 (librabbitmq-dev) ships a CMake package: target rabbitmq::rabbitmq.
+find_package(rabbitmq-c CONFIG REQUIRED)

@@ -31,3 +31,11 @@ std::vector<Dialect> all_dialects();
 std::string dialect_name(Dialect dialect);
 
 }  // namespace codeflix::db::testing
+
+/// Instantiates a value-parameterised suite (parameter db::Dialect) once per dialect.
+#define CODEFLIX_DIALECTS(suite)                                                               \
+    INSTANTIATE_TEST_SUITE_P(Dialects, suite,                                                  \
+                             ::testing::ValuesIn(codeflix::db::testing::all_dialects()),       \
+                             [](const auto& param_info) {                                      \
+                                 return codeflix::db::testing::dialect_name(param_info.param); \
+                             })

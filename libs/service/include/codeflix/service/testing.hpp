@@ -106,10 +106,3 @@ class ServiceTest : public ::testing::TestWithParam<db::Dialect> {
 std::vector<std::string> expect_problem(const Reply& reply, int status);
 
 }  // namespace codeflix::service::testing
-
-#define CODEFLIX_DIALECTS(suite)                                                               \
-    INSTANTIATE_TEST_SUITE_P(Dialects, suite,                                                  \
-                             ::testing::ValuesIn(codeflix::db::testing::all_dialects()),       \
-                             [](const auto& param_info) {                                      \
-                                 return codeflix::db::testing::dialect_name(param_info.param); \
-                             })
