@@ -10,9 +10,11 @@ int main() {
     return codeflix::service::run_main(
         "catalog-admin", 8082, [&](codeflix::service::Service& service) {
             auto& database = service.open_database(codeflix_embedded_migrations());
-            api = codeflix::catalog_admin::http_api::add_routes(service.router(), database, [] {
-                return codeflix::core::year_of(codeflix::core::now());
-            });
+            auto& outbox = service.publish_outbox();
+            api = codeflix::catalog_admin::http_api::add_routes(
+                service.router(), database,
+                [] { return codeflix::core::year_of(codeflix::core::now()); },
+                [&outbox] { outbox.notify(); });
             service.require_bearer(
                 {.public_prefixes = {"/healthz", "/readyz", "/metrics", "/api/admin/openapi.yaml"},
                  .rules = {{"/api/admin/", {"catalog-admin"}}}});

@@ -16,5 +16,6 @@ int main(int argc, char** argv) {
     return codeflix::service::run_main("identity", 8081, [&](codeflix::service::Service& service) {
         auto& database = service.open_database(codeflix_embedded_migrations());
         identity = app::Identity::wire(service, database);
+        service.publish_outbox();
     });
 }

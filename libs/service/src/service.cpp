@@ -55,7 +55,21 @@ http::Middleware database_unavailable() {
 struct Service::Impl {
     HttpMetrics metrics;
     std::unique_ptr<db::Database> database;
-    std::vector<std::pair<std::string, std::function<bool()>>> readiness;
+    struct Check {
+        std::string name;
+        std::function<bool()> check;
+        bool required;
+    };
+    std::vector<Check> readiness;
+    messaging::Metrics messaging_metrics;
+    messaging::BrokerSettings broker;
+    messaging::RelayOptions relay_options;
+    std::unique_ptr<messaging::Publisher> publisher;
+    std::unique_ptr<messaging::OutboxRelay> relay;
+    std::vector<std::unique_ptr<messaging::Consumer>> consumers;
+    std::uint16_t prefetch = 64;
+    std::chrono::milliseconds first_retry_delay{1000};
+    int max_retries = 5;
     std::vector<std::string> json_exempt;
     http::ServerOptions server_options;
     http::CorsOptions cors;
@@ -89,6 +103,16 @@ Service::Service(std::string name, std::uint16_t default_port)
     impl_->db_pool_size =
         static_cast<std::size_t>(config_.integer("DB_POOL_SIZE", default_workers(), 1, 256));
     impl_->port_file = config_.string("PORT_FILE", "");
+    impl_->broker.url = config_.string("AMQP_URL", "amqp://guest:guest@127.0.0.1:5672/");
+    messaging::validate_amqp_url(impl_->broker.url);
+    impl_->relay_options.poll =
+        std::chrono::milliseconds(config_.integer("OUTBOX_POLL_MS", 250, 10, 60000));
+    impl_->relay_options.retention =
+        std::chrono::hours(config_.integer("OUTBOX_RETENTION_HOURS", 168, 0, 24 * 365));
+    impl_->prefetch = static_cast<std::uint16_t>(config_.integer("CONSUMER_PREFETCH", 64, 1, 5000));
+    impl_->first_retry_delay =
+        std::chrono::milliseconds(config_.integer("RETRY_FIRST_DELAY_MS", 1000, 1, 3600000));
+    impl_->max_retries = static_cast<int>(config_.integer("RETRY_MAX", 5, 0, 50));
 }
 
 Service::~Service() = default;
@@ -105,8 +129,46 @@ db::Database& Service::open_database(const std::vector<db::Migration>& migration
     return *impl_->database;
 }
 
-void Service::add_readiness_check(std::string name, std::function<bool()> check) {
-    impl_->readiness.emplace_back(std::move(name), std::move(check));
+void Service::add_readiness_check(std::string name, std::function<bool()> check, bool required) {
+    impl_->readiness.push_back({std::move(name), std::move(check), required});
+}
+
+messaging::OutboxRelay& Service::publish_outbox() {
+    Impl& impl = *impl_;
+    if (!impl.database) throw std::logic_error("publish_outbox() needs open_database() first");
+    if (!impl.relay) {
+        auto settings = impl.broker;
+        settings.connection_name = name_ + " outbox";
+        impl.publisher = std::make_unique<messaging::Publisher>(settings, impl.messaging_metrics);
+        impl.relay = std::make_unique<messaging::OutboxRelay>(
+            *impl.database, *impl.publisher, impl.messaging_metrics, impl.relay_options);
+        messaging::Publisher* publisher = impl.publisher.get();
+        add_readiness_check(
+            "broker", [publisher] { return publisher->connected(); }, false);
+        log::info("publishing the outbox",
+                  {{"broker", messaging::redact_amqp_url(impl.broker.url)}});
+    }
+    return *impl.relay;
+}
+
+messaging::Consumer& Service::consume(const std::string& purpose,
+                                      std::vector<std::string> bindings) {
+    Impl& impl = *impl_;
+    if (!impl.database) throw std::logic_error("consume() needs open_database() first");
+    messaging::ConsumerOptions options{.queue = name_ + "." + purpose,
+                                       .bindings = std::move(bindings),
+                                       .prefetch = impl.prefetch,
+                                       .max_retries = impl.max_retries,
+                                       .first_retry_delay = impl.first_retry_delay};
+    auto settings = impl.broker;
+    settings.connection_name = name_ + " " + options.queue;
+    impl.consumers.push_back(std::make_unique<messaging::Consumer>(
+        *impl.database, settings, std::move(options), impl.messaging_metrics));
+    messaging::Consumer* consumer = impl.consumers.back().get();
+    add_readiness_check(
+        "consumer " + consumer->options().queue, [consumer] { return consumer->consuming(); },
+        false);
+    return *consumer;
 }
 
 void Service::require_bearer(auth::BearerOptions options) {
@@ -149,10 +211,10 @@ int Service::run() {
     router_.get("/readyz", [&impl](http::Request&) {
         boost::json::object checks;
         bool ready = true;
-        for (const auto& [check_name, check] : impl.readiness) {
+        for (const auto& [check_name, check, required] : impl.readiness) {
             bool ok = check();
-            ready = ready && ok;
-            checks[check_name] = ok ? "ok" : "failing";
+            if (required) ready = ready && ok;
+            checks[check_name] = ok ? "ok" : (required ? "failing" : "unavailable");
         }
         boost::json::object body{{"status", ready ? "ready" : "not ready"}, {"checks", checks}};
         return http::Response::json(ready ? 200 : 503, boost::json::serialize(body));
@@ -161,6 +223,7 @@ int Service::run() {
         http::Response response;
         response.headers.set("Content-Type", "text/plain; version=0.0.4");
         response.body = impl.metrics.render();
+        if (impl.relay || !impl.consumers.empty()) response.body += impl.messaging_metrics.render();
         return response;
     });
 
@@ -181,6 +244,8 @@ int Service::run() {
         std::ofstream(port_file + ".tmp") << server.port() << "\n";
         std::rename((port_file + ".tmp").c_str(), port_file.c_str());
     }
+    if (impl.relay) impl.relay->start();
+    for (auto& consumer : impl.consumers) consumer->start();
     log::info("listening", {{"host", options.host},
                             {"port", static_cast<int>(server.port())},
                             {"workers", options.workers}});
@@ -190,6 +255,9 @@ int Service::run() {
     sigwait(&set, &signal);
     log::info("draining", {{"signal", signal}});
     server.stop();
+    for (auto& consumer : impl.consumers) consumer->stop();
+    if (impl.relay) impl.relay->stop(std::chrono::seconds(5));  // flush the outbox
+    if (impl.publisher) impl.publisher->close();
     log::info("stopped");
     return 0;
 }

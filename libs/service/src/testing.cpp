@@ -42,6 +42,8 @@ ServiceProcess::ServiceProcess(const std::string& binary, const std::string& db_
         {"CODEFLIX_DB_URL", db_url},    {"CODEFLIX_LOG_LEVEL", "warn"},
         {"CODEFLIX_DB_POOL_SIZE", "4"}, {"CODEFLIX_HTTP_WORKERS", "4"},
     };
+    // The broker `./codeflix test` started, so outbox relays and consumers have one to talk to.
+    if (const char* amqp = std::getenv("CODEFLIX_TEST_AMQP_URL")) env["CODEFLIX_AMQP_URL"] = amqp;
     for (const auto& [k, v] : extra_env) env[k] = v;
     std::vector<std::string> entries;
     for (char** e = environ; *e; ++e) {

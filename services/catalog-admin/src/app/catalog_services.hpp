@@ -24,6 +24,7 @@ struct CategoryTraits {
     using Input = domain::CategoryInput;
     using Repository = repositories::CategoryRepository;
     static constexpr const char* kName = "category";
+    static constexpr const char* kEventName = "category";
 
     core::Result<Input> parse(const boost::json::object& body, domain::WriteMode mode) const;
     Entity apply(Entity base, const Input& input, domain::WriteMode mode) const;
@@ -37,6 +38,7 @@ struct GenreTraits {
     using Input = domain::GenreInput;
     using Repository = repositories::GenreRepository;
     static constexpr const char* kName = "genre";
+    static constexpr const char* kEventName = "genre";
 
     core::Result<Input> parse(const boost::json::object& body, domain::WriteMode mode) const;
     Entity apply(Entity base, const Input& input, domain::WriteMode mode) const;
@@ -50,6 +52,7 @@ struct CastMemberTraits {
     using Input = domain::CastMemberInput;
     using Repository = repositories::CastMemberRepository;
     static constexpr const char* kName = "cast member";
+    static constexpr const char* kEventName = "cast_member";
 
     core::Result<Input> parse(const boost::json::object& body, domain::WriteMode mode) const;
     Entity apply(Entity base, const Input& input, domain::WriteMode mode) const;
@@ -62,6 +65,7 @@ struct VideoTraits {
     using Input = domain::VideoInput;
     using Repository = repositories::VideoRepository;
     static constexpr const char* kName = "video";
+    static constexpr const char* kEventName = "video";
 
     /// The current year, which bounds year_launched; a function so tests can pin it.
     std::function<int()> current_year;

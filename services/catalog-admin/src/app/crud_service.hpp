@@ -12,8 +12,10 @@
 #include <vector>
 
 #include "../domain/common.hpp"
+#include "../events/catalog_events.hpp"
 #include "../repositories/list_query.hpp"
 #include "../repositories/relations.hpp"
+#include "representations.hpp"
 
 namespace codeflix::catalog_admin::app {
 
@@ -27,11 +29,13 @@ struct Page {
 /// list, with optimistic concurrency on `version`. `Traits` supplies what differs:
 ///   using Entity, Input, Repository;
 ///   static constexpr const char* kName;                           // "category"
+///   static constexpr const char* kEventName;                      // "cast_member"
 ///   core::Result<Input> parse(const boost::json::object&, domain::WriteMode) const;
 ///   Entity apply(Entity, const Input&, domain::WriteMode) const;
 ///   core::Result<void> validate(soci::session&, const Entity&) const;   // references, rules
 ///   bool in_use(soci::session&, const std::string& id) const;
-/// Every method runs on the caller's session, inside the caller's transaction.
+/// Every method runs on the caller's session, inside the caller's transaction, and writes the
+/// matching `codeflix.catalog.<kEventName>.{created,updated,deleted}.v1` event to the outbox in it.
 template <class Traits>
 class CrudService {
   public:
@@ -48,7 +52,7 @@ class CrudService {
         entity.meta.created_at = entity.meta.updated_at = core::to_rfc3339(core::now());
         if (auto valid = traits_.validate(session, entity); !valid) return valid.error();
         repository_.insert(session, entity);
-        return reload(session, entity.meta.id);
+        return emitted(session, reload(session, entity.meta.id), "created");
     }
 
     /// PUT (replace) or PATCH; `expected_version` comes from If-Match.
@@ -65,7 +69,7 @@ class CrudService {
         entity.meta.updated_at = core::to_rfc3339(core::now());
         if (auto valid = traits_.validate(session, entity); !valid) return valid.error();
         if (!repository_.update(session, entity, existing->meta.version)) return stale();
-        return reload(session, id);
+        return emitted(session, reload(session, id), "updated");
     }
 
     core::Result<void> remove(soci::session& session, const std::string& id,
@@ -77,9 +81,14 @@ class CrudService {
             return core::Error::conflict(std::string("The ") + Traits::kName +
                                          " is still used by live records; detach it first");
         }
-        if (!repository_.soft_delete(session, id, existing->meta.version,
-                                     core::to_rfc3339(core::now())))
-            return stale();
+        std::string now = core::to_rfc3339(core::now());
+        if (!repository_.soft_delete(session, id, existing->meta.version, now)) return stale();
+        Entity deleted = std::move(*existing);
+        deleted.meta.version += 1;
+        deleted.meta.updated_at = now;
+        auto state = to_json(deleted);
+        state["deleted_at"] = now;
+        events::record(session, Traits::kEventName, "deleted", std::move(state));
         return {};
     }
 
@@ -103,6 +112,12 @@ class CrudService {
             return core::Error::not_found(std::string("No ") + Traits::kName + " with id " + id);
         if (expected_version && *expected_version != found->meta.version) return stale();
         return std::move(*found);
+    }
+
+    core::Result<Entity> emitted(soci::session& session, core::Result<Entity> entity,
+                                 std::string_view action) const {
+        if (entity) events::record(session, Traits::kEventName, action, to_json(*entity));
+        return entity;
     }
 
     core::Result<Entity> reload(soci::session& session, const std::string& id) const {

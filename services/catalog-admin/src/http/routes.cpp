@@ -12,17 +12,19 @@ struct CatalogAdminApi {
     app::GenreService genres;
     app::CastMemberService cast_members;
     app::VideoService videos;
+    std::function<void()> written;
 };
 
 std::shared_ptr<CatalogAdminApi> add_routes(http::Router& router, db::Database& database,
-                                            std::function<int()> current_year) {
-    auto api = std::make_shared<CatalogAdminApi>(
-        CatalogAdminApi{app::CategoryService(), app::GenreService(), app::CastMemberService(),
-                        app::VideoService(app::VideoTraits{std::move(current_year)})});
-    add_crud_routes(router, database, api->categories, "/api/admin/categories");
-    add_crud_routes(router, database, api->genres, "/api/admin/genres");
-    add_crud_routes(router, database, api->cast_members, "/api/admin/cast-members");
-    add_crud_routes(router, database, api->videos, "/api/admin/videos");
+                                            std::function<int()> current_year,
+                                            std::function<void()> written) {
+    auto api = std::make_shared<CatalogAdminApi>(CatalogAdminApi{
+        app::CategoryService(), app::GenreService(), app::CastMemberService(),
+        app::VideoService(app::VideoTraits{std::move(current_year)}), std::move(written)});
+    add_crud_routes(router, database, api->categories, "/api/admin/categories", api->written);
+    add_crud_routes(router, database, api->genres, "/api/admin/genres", api->written);
+    add_crud_routes(router, database, api->cast_members, "/api/admin/cast-members", api->written);
+    add_crud_routes(router, database, api->videos, "/api/admin/videos", api->written);
     router.get("/api/admin/openapi.yaml", [](Request&) {
         Response response;
         response.headers.set("Content-Type", "application/yaml");

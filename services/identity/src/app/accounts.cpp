@@ -4,6 +4,7 @@
 #include <codeflix/core/log.hpp>
 #include <codeflix/core/text.hpp>
 #include <codeflix/core/uuid.hpp>
+#include <codeflix/messaging/outbox.hpp>
 
 #include "src/app/crypto.hpp"
 #include "src/app/identity.hpp"
@@ -15,7 +16,6 @@ namespace {
 
 using repositories::AddressRepository;
 using repositories::CodeRepository;
-using repositories::OutboxRepository;
 using repositories::RefreshRepository;
 using repositories::SessionRepository;
 using repositories::UserRepository;
@@ -71,17 +71,10 @@ core::Result<UserRecord> IdentityService::register_user(std::string_view email_t
                                  {"roles", to_array(user.roles)},
                                  {"version", 1},
                                  {"created_at", user.created_at}};
-        boost::json::object event{{"specversion", "1.0"},
-                                  {"id", core::new_uuid_v7()},
-                                  {"source", "/identity"},
-                                  {"type", "codeflix.identity.user.registered.v1"},
-                                  {"time", user.created_at},
-                                  {"subject", user.id},
-                                  {"datacontenttype", "application/json"},
-                                  {"data", data}};
-        OutboxRepository::insert(session, event.at("id").as_string().c_str(), "user", user.id,
-                                 "codeflix.identity.user.registered.v1",
-                                 boost::json::serialize(event), user.created_at);
+        auto event = messaging::make_event("/identity", "codeflix.identity.user.registered.v1",
+                                           user.id, std::move(data));
+        event.time = user.created_at;
+        messaging::enqueue(session, event, "user");
         return true;
     });
     if (!inserted) {

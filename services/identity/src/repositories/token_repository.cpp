@@ -62,11 +62,6 @@ constexpr const char* kUpdateAddress =
     "blocked_until = :blocked_until WHERE address = :address";
 constexpr const char* kDeleteAddress = "DELETE FROM address_failures WHERE address = :address";
 
-constexpr const char* kInsertOutbox =
-    "INSERT INTO outbox (id, aggregate_type, aggregate_id, type, payload, created_at, "
-    "published_at) VALUES (:id, :aggregate_type, :aggregate_id, :type, :payload, :created_at, "
-    "NULL)";
-
 std::optional<std::int64_t> optional_int(const soci::row& row, std::size_t index) {
     if (row.get_indicator(index) == soci::i_null) return std::nullopt;
     return db::get_int64(row, index);
@@ -257,20 +252,6 @@ void AddressRepository::save(soci::session& session, const AddressRecord& record
 
 void AddressRepository::remove(soci::session& session, const std::string& address) {
     db::execute(session, kDeleteAddress, db::Params().set("address", address));
-}
-
-void OutboxRepository::insert(soci::session& session, const std::string& id,
-                              const std::string& aggregate_type, const std::string& aggregate_id,
-                              const std::string& type, const std::string& payload,
-                              const std::string& created_at) {
-    db::execute(session, kInsertOutbox,
-                db::Params()
-                    .set("id", id)
-                    .set("aggregate_type", aggregate_type)
-                    .set("aggregate_id", aggregate_id)
-                    .set("type", type)
-                    .set("payload", payload)
-                    .set("created_at", created_at));
 }
 
 }  // namespace codeflix::identity::repositories

@@ -97,13 +97,4 @@ struct AddressRepository {
     static void remove(soci::session& session, const std::string& address);
 };
 
-/// Integration events written in the transaction of the change they announce; a relay
-/// publishes them to RabbitMQ (libs/messaging).
-struct OutboxRepository {
-    static void insert(soci::session& session, const std::string& id,
-                       const std::string& aggregate_type, const std::string& aggregate_id,
-                       const std::string& type, const std::string& payload,
-                       const std::string& created_at);
-};
-
 }  // namespace codeflix::identity::repositories

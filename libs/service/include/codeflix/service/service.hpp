@@ -6,6 +6,8 @@
 #include <codeflix/db/migrations.hpp>
 #include <codeflix/http/middleware.hpp>
 #include <codeflix/http/router.hpp>
+#include <codeflix/messaging/consumer.hpp>
+#include <codeflix/messaging/outbox.hpp>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -35,8 +37,21 @@ class Service {
     /// Opens the database named by DB_URL (default `sqlite:var/db/<name>.db`) and migrates it.
     db::Database& open_database(const std::vector<db::Migration>& migrations);
 
-    /// A check that /readyz runs; the service is ready when all pass.
-    void add_readiness_check(std::string name, std::function<bool()> check);
+    /// A check that /readyz runs and reports; the service is ready when every `required` one
+    /// passes.
+    void add_readiness_check(std::string name, std::function<bool()> check, bool required = true);
+
+    /// Publishes what the service writes to its outbox table (messaging::enqueue) to RabbitMQ,
+    /// from start until the drain. Call after open_database. Settings: AMQP_URL
+    /// (amqp://guest:guest@127.0.0.1:5672/), OUTBOX_POLL_MS (250), OUTBOX_RETENTION_HOURS (168).
+    /// The broker shows in /readyz without deciding readiness: while it is away, writes wait in
+    /// the outbox and the service keeps serving.
+    messaging::OutboxRelay& publish_outbox();
+
+    /// A consumer of the durable queue `<service>.<purpose>` bound to `bindings` on
+    /// codeflix.events; register its handlers with on() before run(). Call after open_database.
+    /// Settings: AMQP_URL, CONSUMER_PREFETCH (64), RETRY_FIRST_DELAY_MS (1000), RETRY_MAX (5).
+    messaging::Consumer& consume(const std::string& purpose, std::vector<std::string> bindings);
 
     /// Verifies bearer tokens locally against the issuer's JWKS (cached) on every route but the
     /// public ones, with role rules (`auth::bearer`). Settings: OIDC_ISSUER (e.g.

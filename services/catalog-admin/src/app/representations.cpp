@@ -2,7 +2,7 @@
 
 #include <boost/json/array.hpp>
 
-namespace codeflix::catalog_admin::http_api {
+namespace codeflix::catalog_admin::app {
 namespace {
 
 boost::json::array ids(const std::vector<std::string>& values) {
@@ -64,4 +64,4 @@ boost::json::object to_json(const domain::Video& v) {
     return out;
 }
 
-}  // namespace codeflix::catalog_admin::http_api
+}  // namespace codeflix::catalog_admin::app

@@ -7,7 +7,7 @@
 #include "../domain/genre.hpp"
 #include "../domain/video.hpp"
 
-namespace codeflix::catalog_admin::http_api {
+namespace codeflix::catalog_admin::app {
 
 /// The public JSON form of each aggregate (what the API returns).
 boost::json::object to_json(const domain::Category& category);
@@ -15,4 +15,4 @@ boost::json::object to_json(const domain::Genre& genre);
 boost::json::object to_json(const domain::CastMember& member);
 boost::json::object to_json(const domain::Video& video);
 
-}  // namespace codeflix::catalog_admin::http_api
+}  // namespace codeflix::catalog_admin::app
