@@ -130,4 +130,36 @@ std::string search_fold(std::string_view text) {
     return normalize_nfc(out);
 }
 
+std::vector<Word> words(std::string_view text) {
+    std::vector<Word> out;
+    std::size_t i = 0;
+    std::size_t start = std::string_view::npos;
+    auto close = [&](std::size_t end) {
+        if (start == std::string_view::npos) return;
+        std::string folded = search_fold(text.substr(start, end - start));
+        if (!folded.empty()) out.push_back({start, end, std::move(folded)});
+        start = std::string_view::npos;
+    };
+    while (i < text.size()) {
+        std::size_t at = i;
+        UChar32 c = next_code_point(text, i);
+        bool part = c >= 0 && (u_isalnum(c) || (start != std::string_view::npos &&
+                                                (u_charType(c) == U_NON_SPACING_MARK ||
+                                                 u_charType(c) == U_COMBINING_SPACING_MARK)));
+        if (part && start == std::string_view::npos) start = at;
+        if (!part) close(at);
+    }
+    close(text.size());
+    return out;
+}
+
+std::string search_text(std::string_view text) {
+    std::string out;
+    for (const auto& word : words(text)) {
+        if (!out.empty()) out += ' ';
+        out += word.folded;
+    }
+    return out;
+}
+
 }  // namespace codeflix::core

@@ -57,3 +57,17 @@ TEST(Text, Utf8AndControlCharacters) {
     EXPECT_FALSE(has_control_characters("line\nbreak\ttab", true));
     EXPECT_TRUE(has_control_characters("del\x7f", true));
 }
+
+TEST(Text, WordsSplitAtAnythingButLettersAndDigitsAndFold) {
+    std::string text = "Ação-2, São Paulo! O'Brien… 東京 e\xCC\x81";  // the last "é" is decomposed
+    auto found = codeflix::core::words(text);
+    std::vector<std::string> folded;
+    for (const auto& word : found) folded.push_back(word.folded);
+    EXPECT_EQ(folded,
+              (std::vector<std::string>{"acao", "2", "sao", "paulo", "o", "brien", "東京", "e"}));
+    EXPECT_EQ(text.substr(found[0].begin, found[0].end - found[0].begin), "Ação");
+    EXPECT_EQ(text.substr(found[2].begin, found[2].end - found[2].begin), "São");
+    EXPECT_EQ(codeflix::core::search_text("  MATRIX: Reloaded  "), "matrix reloaded");
+    EXPECT_EQ(codeflix::core::search_text("\"NEAR\" * - OR;"), "near or");
+    EXPECT_TRUE(codeflix::core::words("--- ... !!!").empty());
+}

@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace codeflix::core {
 
@@ -29,5 +30,20 @@ std::string casefold(std::string_view text);
 /// casefold without accents and other combining marks, for every script ("Ação" -> "acao",
 /// "Żółć" -> "zolc"); used for accent- and case-insensitive search. Input must be valid UTF-8.
 std::string search_fold(std::string_view text);
+
+/// One word of a text: the bytes [begin, end) of the original and their search_fold.
+struct Word {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    std::string folded;
+};
+
+/// The words of valid UTF-8 `text`: maximal runs of letters and digits (with their combining
+/// marks), every other character separating them. "Ação-2, São Paulo!" has the words
+/// "acao", "2", "sao", "paulo". Full-text search indexes and queries these.
+std::vector<Word> words(std::string_view text);
+
+/// The folded words of `text` joined by single spaces.
+std::string search_text(std::string_view text);
 
 }  // namespace codeflix::core

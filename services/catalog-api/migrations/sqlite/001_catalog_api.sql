@@ -1,0 +1,94 @@
+-- catalog-api's read model, built from catalog-admin's events. Each row keeps the version of the
+-- last event applied (older events are ignored) and, for what is served, the JSON document
+-- rendered when the event arrived, so reads are single-row lookups.
+CREATE TABLE categories (
+    id TEXT PRIMARY KEY,
+    version INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    sort_key TEXT NOT NULL,
+    visible INTEGER NOT NULL,
+    doc TEXT NOT NULL
+);
+CREATE INDEX categories_visible ON categories (visible, sort_key);
+
+CREATE TABLE genres (
+    id TEXT PRIMARY KEY,
+    version INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    sort_key TEXT NOT NULL,
+    visible INTEGER NOT NULL,
+    doc TEXT NOT NULL
+);
+CREATE INDEX genres_visible ON genres (visible, sort_key);
+
+CREATE TABLE cast_members (
+    id TEXT PRIMARY KEY,
+    version INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    sort_key TEXT NOT NULL,
+    visible INTEGER NOT NULL,
+    doc TEXT NOT NULL
+);
+CREATE INDEX cast_members_visible ON cast_members (visible, sort_key);
+
+-- seq: a stable integer handle, the full-text index's rowid.
+CREATE TABLE videos (
+    id TEXT PRIMARY KEY,
+    seq INTEGER NOT NULL UNIQUE,
+    version INTEGER NOT NULL,
+    source TEXT NOT NULL,
+    visible INTEGER NOT NULL,
+    sort_title TEXT NOT NULL,
+    year_launched INTEGER NOT NULL,
+    rating TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    doc TEXT NOT NULL,
+    etag TEXT NOT NULL,
+    title TEXT NOT NULL,
+    description TEXT NOT NULL
+);
+CREATE INDEX videos_title ON videos (visible, sort_title, id);
+CREATE INDEX videos_newest ON videos (visible, created_at, id);
+CREATE INDEX videos_year ON videos (visible, year_launched);
+
+CREATE TABLE video_categories (
+    video_id TEXT NOT NULL,
+    category_id TEXT NOT NULL,
+    PRIMARY KEY (video_id, category_id)
+);
+CREATE INDEX video_categories_category ON video_categories (category_id, video_id);
+CREATE TABLE video_genres (
+    video_id TEXT NOT NULL,
+    genre_id TEXT NOT NULL,
+    PRIMARY KEY (video_id, genre_id)
+);
+CREATE INDEX video_genres_genre ON video_genres (genre_id, video_id);
+CREATE TABLE video_cast_members (
+    video_id TEXT NOT NULL,
+    cast_member_id TEXT NOT NULL,
+    PRIMARY KEY (video_id, cast_member_id)
+);
+CREATE INDEX video_cast_members_cast_member ON video_cast_members (cast_member_id, video_id);
+
+-- Full-text index of visible videos over their folded words (core::search_text), one column per
+-- field so bm25() weighs them: title, cast, genres, categories, description.
+CREATE VIRTUAL TABLE video_search USING fts5(
+    title, cast_names, genres, categories, description,
+    tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
+);
+
+-- Every indexed word, with its padded form ("^word$") in a trigram index, for typo tolerance.
+CREATE TABLE search_terms (
+    id INTEGER PRIMARY KEY,
+    term TEXT NOT NULL UNIQUE,
+    length INTEGER NOT NULL
+);
+CREATE VIRTUAL TABLE search_term_trigrams USING fts5(padded, tokenize = 'trigram');
+
+CREATE TABLE inbox (
+    consumer TEXT NOT NULL,
+    event_id TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    PRIMARY KEY (consumer, event_id)
+);
+CREATE INDEX inbox_received_at ON inbox (consumer, received_at);
