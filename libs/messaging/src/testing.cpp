@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <codeflix/core/uuid.hpp>
+#include <codeflix/http/client.hpp>
 #include <codeflix/messaging/testing.hpp>
 #include <cstdlib>
 #include <stdexcept>
@@ -31,11 +32,57 @@ std::string unique_name(std::string_view prefix) {
     return std::string(prefix) + "-" + core::new_uuid_v7().substr(24);
 }
 
+namespace {
+
+std::string management_api() {
+    const char* api = std::getenv("CODEFLIX_TEST_RABBIT_API");
+    if (api == nullptr || *api == '\0') {
+        throw std::runtime_error(
+            "CODEFLIX_TEST_RABBIT_API is not set: run the tests with ./codeflix test, which starts "
+            "a throw-away RabbitMQ with its management API");
+    }
+    return api;
+}
+
+http::Headers management_headers() {
+    http::Headers headers;
+    headers.set("Authorization", "Basic Z3Vlc3Q6Z3Vlc3Q=");  // guest:guest, loopback only
+    headers.set("Content-Type", "application/json");
+    return headers;
+}
+
+void management_call(std::string_view method, const std::string& path, std::string_view body) {
+    http::Client client(management_api());
+    auto reply = client.request(method, path, body, management_headers());
+    if (!reply || reply->status >= 300) {
+        throw std::runtime_error("RabbitMQ management API " + std::string(method) + " " + path +
+                                 " failed" + (reply ? ": " + std::to_string(reply->status) : ""));
+    }
+}
+
+}  // namespace
+
+TestVhost::TestVhost() : name_(unique_name("test")) {
+    management_call("PUT", "/vhosts/" + name_, "{}");
+    management_call("PUT", "/permissions/" + name_ + "/guest",
+                    R"({"configure":".*","write":".*","read":".*"})");
+    std::string base = broker_url();
+    if (!base.ends_with('/')) base += '/';
+    url_ = base + name_;
+}
+
+TestVhost::~TestVhost() {
+    try {
+        management_call("DELETE", "/vhosts/" + name_, {});
+    } catch (const std::exception&) {  // a leftover vhost dies with the throw-away broker
+    }
+}
+
 struct QueueProbe::Impl {
     std::unique_ptr<detail::Connection> connection;
 };
 
-QueueProbe::QueueProbe(const std::string& url) : impl_(std::make_unique<Impl>()) {
+QueueProbe::QueueProbe(const std::string& url) : impl_(std::make_unique<Impl>()), url_(url) {
     BrokerSettings settings;
     settings.url = url;
     settings.connection_name = "test probe";
@@ -93,7 +140,7 @@ std::optional<Received> QueueProbe::take(const std::string& queue,
 std::int64_t QueueProbe::ready(const std::string& queue) {
     // A passive declare of a missing queue closes the channel; use a throw-away connection.
     BrokerSettings settings;
-    settings.url = broker_url();
+    settings.url = url_;
     auto connection = detail::Connection::open(settings);
     auto* ok = amqp_queue_declare(connection->state(), detail::Connection::kChannel, bytes(queue),
                                   /*passive=*/1, 0, 0, 0, amqp_empty_table);

@@ -164,9 +164,12 @@ boost::json::object named_doc(Kind kind, const std::string& id, const boost::jso
 
 std::vector<std::string> Projector::bindings() {
     std::vector<std::string> keys;
-    for (const char* kind : kKinds) keys.push_back(std::string("codeflix.catalog.") + kind + ".#");
+    // Every version of the events handled, so a newer one is parked with its reason instead of
+    // never arriving; the video's other events (media_uploaded) are not catalog-api's.
+    for (const char* kind : kKinds)
+        keys.push_back(std::string("codeflix.catalog.") + kind + ".*.*");
     for (const char* action : kActions)
-        keys.push_back(std::string("codeflix.catalog.video.") + action + ".v1");
+        keys.push_back(std::string("codeflix.catalog.video.") + action + ".*");
     return keys;
 }
 

@@ -20,7 +20,8 @@ class Projector {
 
     /// The event types this consumer takes, and their handlers.
     void subscribe(messaging::Consumer& consumer) const;
-    /// The routing keys to bind: codeflix.catalog.{category,genre,cast_member}.#, video events.
+    /// The routing keys to bind: every version of the category, genre, cast member and video
+    /// created, updated and deleted events.
     static std::vector<std::string> bindings();
 
   private:

@@ -15,6 +15,25 @@ namespace codeflix::messaging::testing {
 /// The broker `./codeflix test` starts (CODEFLIX_TEST_AMQP_URL); throws when it is not set.
 std::string broker_url();
 
+/// A virtual host of its own for one test, made through the management API
+/// (CODEFLIX_TEST_RABBIT_API) and deleted with everything in it afterwards: services under test
+/// declare the real queue names there without meeting another test's.
+class TestVhost {
+  public:
+    TestVhost();
+    ~TestVhost();
+    TestVhost(const TestVhost&) = delete;
+    TestVhost& operator=(const TestVhost&) = delete;
+
+    /// The broker URL of this vhost.
+    const std::string& url() const { return url_; }
+    const std::string& name() const { return name_; }
+
+  private:
+    std::string name_;
+    std::string url_;
+};
+
 /// A name no other test uses (queues, event types).
 std::string unique_name(std::string_view prefix);
 
@@ -48,6 +67,7 @@ class QueueProbe {
   private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
+    std::string url_;
 };
 
 /// A TCP proxy in front of the broker that a test can cut (every connection dropped, new ones

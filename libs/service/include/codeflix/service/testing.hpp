@@ -26,6 +26,8 @@ class ServiceProcess {
     int port() const { return port_; }
     /// SIGTERM and wait; returns the exit status (0 on a clean drain).
     int stop();
+    /// SIGKILL: no drain, as a crash or an OOM kill ends it.
+    void kill_hard();
     std::string log() const;
 
   private:
