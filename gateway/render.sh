@@ -6,6 +6,7 @@
 #   GATEWAY_PORT     listen port                                          default 8080
 #   WEB_ROOT         folder served at / and /admin/                     default gateway/www
 #   CATALOG_ADMIN_ADDRS  space-separated host:port of every catalog-admin copy
+#   CATALOG_API_ADDRS    space-separated host:port of every catalog-api copy
 #   IDENTITY_ADDRS       space-separated host:port of every identity copy
 set -euo pipefail
 
@@ -27,8 +28,9 @@ sed_escape() {
 }
 
 render() {
-    local -a catalog_admin identity
+    local -a catalog_admin catalog_api identity
     read -r -a catalog_admin <<<"${CATALOG_ADMIN_ADDRS:-}"
+    read -r -a catalog_api <<<"${CATALOG_API_ADDRS:-}"
     read -r -a identity <<<"${IDENTITY_ADDRS:-}"
     local web_root
     web_root="${WEB_ROOT:-$(cd "$(dirname "$template")" && pwd)/www}"
@@ -39,6 +41,7 @@ render() {
         -e "s|@GATEWAY_PORT@|$(sed_escape "${GATEWAY_PORT:-8080}")|g" \
         -e "s|@WEB_ROOT@|$(sed_escape "$web_root")|g" \
         -e "s|@CATALOG_ADMIN_UPSTREAMS@|$(sed_escape "$(upstream_servers "${catalog_admin[@]}")")|g" \
+        -e "s|@CATALOG_API_UPSTREAMS@|$(sed_escape "$(upstream_servers "${catalog_api[@]}")")|g" \
         -e "s|@IDENTITY_UPSTREAMS@|$(sed_escape "$(upstream_servers "${identity[@]}")")|g" \
         "$template"
 }

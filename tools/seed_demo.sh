@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Seeds the demo catalog (categories, genres, cast members, videos) through the admin API.
+# Seeds the demo catalog (categories, genres, cast members, published videos) through the admin API.
 # ./codeflix up runs it once, through the gateway, and records that in var/.seeded.
 # Usage: tools/seed_demo.sh BASE_URL   e.g. http://127.0.0.1:8080 (gateway) or a catalog-admin copy
 # SEED_TOKEN, when set, is sent as the bearer token (catalog-admin requires the catalog-admin role
@@ -124,7 +124,7 @@ seed_videos() {
             --argjson c "$(ids CATEGORY_ID "$categories")" --argjson g "$(ids GENRE_ID "$genres")" \
             --argjson p "$(ids PERSON_ID "$cast")" \
             '{title: $t, description: $d, year_launched: $y, opened: $o, rating: $r, duration: $m,
-              categories_id: $c, genres_id: $g, cast_members_id: $p}')" >/dev/null
+              published: true, categories_id: $c, genres_id: $g, cast_members_id: $p}')" >/dev/null
     done <<'EOF'
 Metropolis|1927|12|153|true|Filmes|Ficção Científica,Drama|Fritz Lang,Brigitte Helm|Numa cidade do futuro dividida entre patrões e operários, uma jovem prega a reconciliação.
 Nosferatu|1922|14|94|true|Filmes|Terror|F. W. Murnau,Max Schreck|Um corretor de imóveis viaja à Transilvânia e desperta o conde Orlok.
