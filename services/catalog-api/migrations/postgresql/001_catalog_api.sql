@@ -31,25 +31,30 @@ CREATE TABLE cast_members (
 );
 CREATE INDEX cast_members_visible ON cast_members (visible, sort_key);
 
--- seq: a stable integer handle. search: the weighted full-text vector of a visible video (A title,
+-- Small columns first, large ones (doc, source) last, so reading the former never walks the
+-- latter's overflow pages. facet_keys: "c:<id> g:<id> ...", the categories and genres
+-- search counts, read with the row instead of joined. seq: a stable integer handle. search: the weighted full-text vector of a visible video (A title,
 -- B cast, C genres and categories, D description) over its folded words (core::search_text).
 CREATE TABLE videos (
     id TEXT PRIMARY KEY,
     seq BIGSERIAL UNIQUE,
     version INTEGER NOT NULL,
-    source TEXT NOT NULL,
     visible INTEGER NOT NULL,
     sort_title TEXT COLLATE "C" NOT NULL,
     year_launched INTEGER NOT NULL,
     rating TEXT NOT NULL,
     created_at TEXT COLLATE "C" NOT NULL,
-    doc TEXT NOT NULL,
+    facet_keys TEXT NOT NULL,
     etag TEXT NOT NULL,
     title TEXT NOT NULL,
     description TEXT NOT NULL,
-    search tsvector
+    search tsvector,
+    doc TEXT NOT NULL,
+    source TEXT NOT NULL
 );
 CREATE INDEX videos_title ON videos (visible, sort_title, id);
+-- What search joins and sorts by, readable without touching the large columns.
+CREATE INDEX videos_by_seq ON videos (seq, visible, rating, year_launched, sort_title, created_at, id);
 CREATE INDEX videos_newest ON videos (visible, created_at, id);
 CREATE INDEX videos_year ON videos (visible, year_launched);
 

@@ -131,6 +131,8 @@ repositories::VideoRecord render(soci::session& session, const boost::json::obje
         {"created_at", video.created_at},
         {"updated_at", text_field(source, "updated_at", false)}};
     video.doc = boost::json::serialize(doc);
+    for (const auto& category : categories) video.facet_keys += "c:" + category.id + " ";
+    for (const auto& genre : genres) video.facet_keys += "g:" + genre.id + " ";
     video.etag = domain::etag_of(video.doc);
     video.search = {core::search_text(video.title), joined_search_text(cast),
                     joined_search_text(genres), joined_search_text(categories),

@@ -26,16 +26,17 @@ constexpr const char* kVideoVersion = "SELECT version FROM videos WHERE id = :id
 constexpr const char* kVideoSource = "SELECT source FROM videos WHERE id = :id";
 
 constexpr std::string_view kUpsertVideoColumns =
-    "id, version, source, visible, sort_title, year_launched, rating, created_at, doc, etag, "
-    "title, description";
+    "id, version, source, visible, sort_title, year_launched, rating, created_at, facet_keys, "
+    "doc, etag, title, description";
 constexpr std::string_view kUpsertVideoValues =
-    ":id, :version, :source, :visible, :sort_title, :year_launched, :rating, :created_at, :doc, "
-    ":etag, :title, :description";
+    ":id, :version, :source, :visible, :sort_title, :year_launched, :rating, :created_at, "
+    ":facet_keys, :doc, :etag, :title, :description";
 constexpr std::string_view kUpsertVideoConflict =
     " ON CONFLICT (id) DO UPDATE SET version = excluded.version, source = excluded.source, "
     "visible = excluded.visible, sort_title = excluded.sort_title, "
     "year_launched = excluded.year_launched, rating = excluded.rating, "
-    "created_at = excluded.created_at, doc = excluded.doc, etag = excluded.etag, "
+    "created_at = excluded.created_at, facet_keys = excluded.facet_keys, doc = excluded.doc, "
+    "etag = excluded.etag, "
     "title = excluded.title, description = excluded.description";
 /// SQLite has no sequences: seq is the next integer, taken under the write lock.
 constexpr const char* kNextSeqSqlite = "SELECT COALESCE(MAX(seq), 0) + 1 FROM videos";
@@ -223,6 +224,7 @@ void ReadModelRepository::upsert_video(soci::session& session, const VideoRecord
         .set("year_launched", video.year_launched)
         .set("rating", video.rating)
         .set("created_at", video.created_at)
+        .set("facet_keys", video.facet_keys)
         .set("doc", video.doc)
         .set("etag", video.etag)
         .set("title", video.title)

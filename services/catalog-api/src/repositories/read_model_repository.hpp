@@ -41,6 +41,8 @@ struct VideoRecord {
     std::int64_t year_launched = 0;
     std::string rating;
     std::string created_at;
+    /// "c:<category id> ... g:<genre id> ..." for the search facets.
+    std::string facet_keys;
     std::string doc;
     std::string etag;
     std::string title;

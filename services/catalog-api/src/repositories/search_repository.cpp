@@ -1,41 +1,47 @@
 #include "search_repository.hpp"
 
+#include <algorithm>
+#include <codeflix/core/text.hpp>
 #include <codeflix/db/database.hpp>
 #include <codeflix/db/query.hpp>
 #include <functional>
+#include <map>
 
 namespace codeflix::catalog_api::repositories {
 namespace {
 
 constexpr const char* kVideoDoc = "SELECT doc, etag FROM videos WHERE id = :id AND visible = 1";
 
+// The full-text matches are computed once per statement (MATERIALIZED) and then joined: left to
+// itself, SQLite's planner may probe the FTS index once per video row instead.
 constexpr const char* kHitsSqliteText =
-    "SELECT rowid AS seq, bm25(video_search, 10.0, 4.0, 2.0, 2.0, 1.0) AS score "
-    "FROM video_search WHERE video_search MATCH :match";
+    "WITH hits AS MATERIALIZED (SELECT rowid AS seq, "
+    "bm25(video_search, 10.0, 4.0, 2.0, 2.0, 1.0) AS score "
+    "FROM video_search WHERE video_search MATCH :match) ";
 constexpr const char* kHitsPostgresText =
-    "SELECT v.seq, -ts_rank('{0.1, 0.2, 0.4, 1.0}', v.search, query, 1) AS score "
-    "FROM videos v, to_tsquery('simple', :match) query WHERE v.visible = 1 AND v.search @@ query";
-constexpr const char* kHitsAll = "SELECT seq, 0 AS score FROM videos WHERE visible = 1";
+    "WITH hits AS MATERIALIZED (SELECT v.seq, "
+    "-ts_rank('{0.1, 0.2, 0.4, 1.0}', v.search, query, 1) AS score "
+    "FROM videos v, to_tsquery('simple', :match) query "
+    "WHERE v.visible = 1 AND v.search @@ query) ";
+constexpr const char* kFromHits = "hits h JOIN videos v ON v.seq = h.seq";
+constexpr const char* kFromVideos = "videos v";
 
+/// The ids of a page and, in the same pass, the number of matches; only small columns are read
+/// for every match (the videos_by_seq index covers them).
 constexpr std::string_view kPage =
-    "WITH hits AS ({hits}) SELECT v.id, v.doc, v.title, v.description FROM hits h "
-    "JOIN videos v ON v.seq = h.seq WHERE v.visible = 1{filters} ORDER BY {order} "
-    "LIMIT :limit OFFSET :offset";
+    "{with}SELECT v.id, COUNT(*) OVER () FROM {from} "
+    "WHERE v.visible = 1{filters} ORDER BY {order} LIMIT :limit OFFSET :offset";
+/// Then the documents of that page alone.
+constexpr std::string_view kPageDocs =
+    "SELECT id, doc, title, description FROM videos WHERE id IN {ids}";
 constexpr std::string_view kCount =
-    "WITH hits AS ({hits}) SELECT COUNT(*) FROM hits h JOIN videos v ON v.seq = h.seq "
-    "WHERE v.visible = 1{filters}";
-constexpr std::string_view kRatingFacet =
-    "WITH hits AS ({hits}) SELECT v.rating, COUNT(*) FROM hits h JOIN videos v ON v.seq = h.seq "
-    "WHERE v.visible = 1{filters} GROUP BY v.rating ORDER BY v.rating";
-constexpr std::string_view kDecadeFacet =
-    "WITH hits AS ({hits}) SELECT (v.year_launched / 10) * 10, COUNT(*) FROM hits h "
-    "JOIN videos v ON v.seq = h.seq WHERE v.visible = 1{filters} "
-    "GROUP BY (v.year_launched / 10) * 10 ORDER BY 1 DESC";
-constexpr std::string_view kNamedFacet =
-    "WITH hits AS ({hits}) SELECT n.id, n.name, COUNT(*) FROM hits h "
-    "JOIN videos v ON v.seq = h.seq JOIN {links} l ON l.video_id = v.id "
-    "JOIN {table} n ON n.id = l.{column} WHERE v.visible = 1 AND n.visible = 1{filters} "
-    "GROUP BY n.id, n.name, n.sort_key ORDER BY COUNT(*) DESC, n.sort_key, n.id";
+    "{with}SELECT COUNT(*) FROM {from} WHERE v.visible = 1{filters}";
+/// What the facets count, one row per match: read with the row, no joins.
+constexpr std::string_view kFacetRows =
+    "{with}SELECT v.rating, v.year_launched, v.facet_keys FROM {from} WHERE v.visible = 1{filters}";
+constexpr const char* kVisibleNames =
+    "SELECT 'c', id, name FROM categories WHERE visible = 1 "
+    "UNION ALL SELECT 'g', id, name FROM genres WHERE visible = 1";
 
 constexpr std::string_view kNamedDocs =
     "SELECT doc FROM {table} WHERE visible = 1 AND sort_key LIKE :prefix ESCAPE '\\' "
@@ -116,7 +122,7 @@ std::string filters_sql(const VideoFilters& f) {
 std::string order_sql(Sort sort, bool descending) {
     const char* dir = descending ? "DESC" : "ASC";
     switch (sort) {
-        case Sort::relevance:
+        case Sort::relevance:  // only with a text condition (hits h)
             return "h.score, v.sort_title, v.id";
         case Sort::title:
             return std::string("v.sort_title ") + dir + ", v.id " + dir;
@@ -140,15 +146,18 @@ std::optional<Document> SearchRepository::video(soci::session& session, const st
 
 VideoPage SearchRepository::videos(soci::session& session, const VideoQuery& query) {
     bool sqlite = db::dialect_of(session) == db::Dialect::sqlite;
-    std::string hits = kHitsAll;
+    std::string with;
+    std::string from = kFromVideos;
     std::string match;
     if (!query.terms.empty()) {
-        hits = sqlite ? kHitsSqliteText : kHitsPostgresText;
+        with = sqlite ? kHitsSqliteText : kHitsPostgresText;
+        from = kFromHits;
         match = sqlite ? fts5_match(query.terms) : tsquery_match(query.terms);
     }
     std::string filters = filters_sql(query.filters);
     auto sql = [&](std::string_view sql_template) {
-        return db::fill(db::fill(sql_template, "hits", hits), "filters", filters);
+        return db::fill(db::fill(db::fill(sql_template, "with", with), "from", from), "filters",
+                        filters);
     };
     auto params = [&] {
         db::Params p;
@@ -163,35 +172,66 @@ VideoPage SearchRepository::videos(soci::session& session, const VideoQuery& que
         return p;
     };
     VideoPage page;
+    page.total = -1;
+    std::vector<std::string> ids;
     db::for_each_row(
         session, db::fill(sql(kPage), "order", order_sql(query.sort, query.descending)),
         params().set("limit", query.limit).set("offset", query.offset), [&](const soci::row& row) {
-            page.hits.push_back({db::get_text(row, 0), db::get_text(row, 1), db::get_text(row, 2),
-                                 db::get_text(row, 3)});
+            ids.push_back(db::get_text(row, 0));
+            page.total = db::get_int64(row, 1);
         });
-    page.total = db::query_int(session, sql(kCount), params());
+    if (page.total < 0) page.total = db::query_int(session, sql(kCount), params());  // past the end
+    if (!ids.empty()) {
+        std::map<std::string, Hit> found;
+        db::Params p;
+        std::string list = p.list("id", ids);
+        db::for_each_row(session, db::fill(kPageDocs, "ids", list), std::move(p),
+                         [&](const soci::row& row) {
+                             Hit hit{db::get_text(row, 0), db::get_text(row, 1),
+                                     db::get_text(row, 2), db::get_text(row, 3)};
+                             found.emplace(hit.id, std::move(hit));
+                         });
+        for (const auto& id : ids) {
+            if (auto it = found.find(id); it != found.end())
+                page.hits.push_back(std::move(it->second));
+        }
+    }
     if (!query.facets) return page;
-    auto counts = [&](const std::string& statement, std::vector<FacetCount>& out, bool named) {
-        db::for_each_row(session, statement, params(), [&](const soci::row& row) {
-            if (named) {
-                out.push_back({db::get_text(row, 0), db::get_text(row, 1), db::get_int64(row, 2)});
-            } else {
-                std::string value = row.get_properties(0).get_data_type() == soci::dt_string
-                                        ? db::get_text(row, 0)
-                                        : std::to_string(db::get_int64(row, 0));
-                out.push_back({value, value, db::get_int64(row, 1)});
-            }
-        });
+    std::map<std::string, std::int64_t> ratings, decades, categories, genres;
+    db::for_each_row(session, sql(kFacetRows), params(), [&](const soci::row& row) {
+        ++ratings[db::get_text(row, 0)];
+        ++decades[std::to_string(db::get_int64(row, 1) / 10 * 10)];
+        std::string keys = db::get_text(row, 2);
+        for (std::size_t at = 0; at < keys.size();) {
+            auto end = keys.find(' ', at);
+            if (end == std::string::npos) end = keys.size();
+            if (end > at + 2)
+                ++(keys[at] == 'c' ? categories : genres)[keys.substr(at + 2, end - at - 2)];
+            at = end + 1;
+        }
+    });
+    for (const auto& [value, count] : ratings) page.facets.ratings.push_back({value, value, count});
+    for (const auto& [value, count] : decades) page.facets.decades.push_back({value, value, count});
+    db::for_each_row(session, kVisibleNames, {}, [&](const soci::row& row) {
+        bool category = db::get_text(row, 0) == "c";
+        auto& counts = category ? categories : genres;
+        auto found = counts.find(db::get_text(row, 1));
+        if (found == counts.end()) return;
+        (category ? page.facets.categories : page.facets.genres)
+            .push_back({found->first, db::get_text(row, 2), found->second});
+    });
+    auto by_count = [](const FacetCount& a, const FacetCount& b) {
+        if (a.count != b.count) return a.count > b.count;
+        auto a_key = core::search_text(a.name);
+        auto b_key = core::search_text(b.name);
+        return a_key != b_key ? a_key < b_key : a.value < b.value;
     };
-    auto named_facet = [&](const char* table, const char* links, const char* column) {
-        return sql(db::fill(db::fill(db::fill(kNamedFacet, "table", table), "links", links),
-                            "column", column));
-    };
-    counts(named_facet("categories", "video_categories", "category_id"), page.facets.categories,
-           true);
-    counts(named_facet("genres", "video_genres", "genre_id"), page.facets.genres, true);
-    counts(sql(kRatingFacet), page.facets.ratings, false);
-    counts(sql(kDecadeFacet), page.facets.decades, false);
+    std::sort(page.facets.categories.begin(), page.facets.categories.end(), by_count);
+    std::sort(page.facets.genres.begin(), page.facets.genres.end(), by_count);
+    std::sort(page.facets.ratings.begin(), page.facets.ratings.end(),
+              [](const auto& a, const auto& b) { return a.value < b.value; });
+    std::sort(page.facets.decades.begin(), page.facets.decades.end(),
+              [](const auto& a, const auto& b) { return a.value > b.value; });
     return page;
 }
 
