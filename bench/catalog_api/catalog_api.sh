@@ -141,12 +141,14 @@ main() {
     fts16=$("$TOOL" fts5 "$WORK/catalog-api.db" "$WORK/queries.txt" 16 "${DURATION%s}")
 
     local rss
-    rss=$(awk '/VmHWM/ {print $2 / 1024 " MB"}' "/proc/${PIDS[0]}/status")
+    rss=$(awk '/VmHWM/ {peak = $2 / 1024} /RssAnon/ {anon = $2 / 1024}
+        END {printf "%.0f MB peak resident (the database file mapped with it), %.0f MB anonymous now", peak, anon}' \
+        "/proc/${PIDS[0]}/status")
     echo
     echo "catalog-api benchmark: $TITLES titles, $(nproc) cores shared by every process, one run"
     grep -E '^(ingested|published)' "$WORK/load.txt"
     grep -E '^write->searchable' "$WORK/latency.txt"
-    echo "catalog-api peak RSS: $rss"
+    echo "catalog-api memory: $rss; database $(du -m "$WORK/catalog-api.db" | cut -f1) MB"
     printf '\n%-46s %10s %9s %9s %8s %9s\n' "GET /api/catalog/videos/{id}, wrk -c64" req/s p50 p99 non-2xx "x nginx"
     local label line
     for label in "nginx static file (anchor)" "Express 5 on Node $(node --version)" catalog-api; do
@@ -163,9 +165,9 @@ main() {
     for label in "SQLite FTS5 directly, 1 client (anchor)" "catalog-api /search, 1 client" \
         "SQLite FTS5 directly, 16 clients (anchor)" "catalog-api /search, 16 clients"; do
         case $label in
-            "SQLite FTS5 directly, 1"*) line="$fts1	0" ;;
-            "SQLite FTS5 directly, 16"*) line="$fts16	0" ;;
-            *"1 client") line=$search1 ;;
+            "SQLite FTS5 directly, 1 client"*) line="$fts1	0" ;;
+            "SQLite FTS5 directly, 16 clients"*) line="$fts16	0" ;;
+            *"/search, 1 client") line=$search1 ;;
             *) line=$search16 ;;
         esac
         IFS=$'\t' read -r rps p50 p99 bad <<<"$line"

@@ -252,6 +252,16 @@ int latency(const std::string& amqp, const std::string& api, int samples) {
     return 0;
 }
 
+/// The first `count` code points of a word (never half a UTF-8 sequence).
+std::string first_chars(const std::string& word, std::size_t count) {
+    std::size_t end = 0;
+    for (std::size_t chars = 0; end < word.size() && chars < count; ++chars) {
+        ++end;
+        while (end < word.size() && (static_cast<unsigned char>(word[end]) & 0xC0) == 0x80) ++end;
+    }
+    return word.substr(0, end);
+}
+
 /// A mix of what people type: whole words, prefixes, typos, two words, words with a filter.
 int queries(int count) {
     auto words = vocabulary();
@@ -263,7 +273,7 @@ int queries(int count) {
         if (kind < 35) {
             fields.emplace_back("q", word);
         } else if (kind < 55) {
-            fields.emplace_back("q", word.substr(0, 3));
+            fields.emplace_back("q", first_chars(word, 3));
         } else if (kind < 70) {
             std::string typo = word;
             if (core::words(typo).size() == 1 && typo.size() >= 5 && typo[1] != typo[2] &&
@@ -272,7 +282,7 @@ int queries(int count) {
                 std::swap(typo[1], typo[2]);
             fields.emplace_back("q", typo);
         } else if (kind < 90) {
-            fields.emplace_back("q", word + " " + words[random.next(words.size())].substr(0, 4));
+            fields.emplace_back("q", word + " " + first_chars(words[random.next(words.size())], 4));
         } else {
             fields.emplace_back("q", word);
             fields.emplace_back("decade", std::to_string(1950 + 10 * random.next(8)));

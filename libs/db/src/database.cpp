@@ -78,7 +78,7 @@ std::unique_ptr<Database> Database::open(std::string_view url, std::size_t pool_
             s << "PRAGMA busy_timeout=10000";
             // Reads map the file instead of copying pages through read(2); temporary b-trees
             // (sorts, materialized subqueries) stay in memory.
-            s << "PRAGMA mmap_size=1073741824";
+            s << "PRAGMA mmap_size=268435456";
             s << "PRAGMA temp_store=MEMORY";
         }
         return db;

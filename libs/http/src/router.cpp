@@ -35,6 +35,43 @@ void Router::add(std::string_view method, std::string_view pattern, Handler hand
         {std::string(method), std::string(pattern), split_path(pattern), std::move(handler)});
 }
 
+void Router::fast(std::string_view method, std::string_view pattern, FastHandler handler) {
+    for (auto& route : routes_) {
+        if (route.method == method && route.pattern == pattern) {
+            route.fast = std::move(handler);
+            return;
+        }
+    }
+    throw std::invalid_argument("no route " + std::string(method) + " " + std::string(pattern) +
+                                " to give a fast path");
+}
+
+bool Router::bind(const Route& route, const std::vector<std::string>& segments, Request& request) {
+    if (route.segments.size() != segments.size()) return false;
+    for (std::size_t i = 0; i < segments.size(); ++i) {
+        if (!is_param(route.segments[i]) && route.segments[i] != segments[i]) return false;
+    }
+    request.route = route.pattern;
+    for (std::size_t i = 0; i < segments.size(); ++i) {
+        if (is_param(route.segments[i])) {
+            const auto& name = route.segments[i];
+            request.path_params[name.substr(1, name.size() - 2)] = segments[i];
+        }
+    }
+    return true;
+}
+
+std::optional<Response> Router::dispatch_fast(Request& request) const {
+    if (request.method != "GET" && request.method != "HEAD") return std::nullopt;
+    auto segments = split_path(request.path);
+    for (const auto& route : routes_) {
+        if (route.method != "GET" || !bind(route, segments, request)) continue;
+        if (!route.fast) return std::nullopt;
+        return route.fast(request);
+    }
+    return std::nullopt;
+}
+
 Response Router::dispatch(Request& request) const {
     auto segments = split_path(request.path);
     // HEAD is answered by the GET handler; the server sends its headers without the body.
@@ -56,13 +93,7 @@ Response Router::dispatch(Request& request) const {
             if (route.method == "GET") allow_method("HEAD");
             continue;
         }
-        request.route = route.pattern;
-        for (std::size_t i = 0; i < segments.size(); ++i) {
-            if (is_param(route.segments[i])) {
-                const auto& name = route.segments[i];
-                request.path_params[name.substr(1, name.size() - 2)] = segments[i];
-            }
-        }
+        bind(route, segments, request);
         return route.handler(request);
     }
     if (!allowed.empty()) {

@@ -207,7 +207,14 @@ asio::awaitable<void> Server::Impl::serve(tcp::socket socket, std::shared_ptr<Co
                         keep_alive = false;
                     } else {
                         Request& handled = *request;
-                        response = co_await run_handler(handled);
+                        if (options.fast_path) {
+                            try {
+                                response = options.fast_path(handled);
+                            } catch (...) {
+                                response.reset();  // the worker pool answers instead
+                            }
+                        }
+                        if (!response) response = co_await run_handler(handled);
                         if (!response) {
                             response = server_problem(503, "The server is busy; retry shortly");
                             response->headers.set("Retry-After", "1");

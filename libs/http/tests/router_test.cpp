@@ -50,3 +50,29 @@ TEST(Router, WrongMethodIs405WithAllow) {
     auto req2 = make("PUT", "/api/admin/videos");
     EXPECT_EQ(router.dispatch(req2).headers.get("Allow"), "GET, HEAD, POST");
 }
+
+TEST(Router, FastPathsAnswerFromMemoryOrDecline) {
+    Router router = sample();
+    router.fast("GET", "/api/admin/videos/{id}", [](Request& r) -> std::optional<Response> {
+        if (r.path_param("id") != "cached") return std::nullopt;
+        return Response::json(200, "from memory");
+    });
+    auto cached = make("GET", "/api/admin/videos/cached");
+    auto answer = router.dispatch_fast(cached);
+    ASSERT_TRUE(answer);
+    EXPECT_EQ(answer->body, "from memory");
+    EXPECT_EQ(cached.route, "/api/admin/videos/{id}");
+    auto head = make("HEAD", "/api/admin/videos/cached");
+    EXPECT_TRUE(router.dispatch_fast(head)) << "HEAD is answered like GET";
+
+    auto other = make("GET", "/api/admin/videos/other");
+    EXPECT_FALSE(router.dispatch_fast(other)) << "the fast path declines";
+    EXPECT_EQ(router.dispatch(other).body, "other") << "and the handler answers";
+    for (auto [method, path] :
+         {std::pair{"GET", "/api/admin/videos"}, std::pair{"DELETE", "/api/admin/videos/cached"},
+          std::pair{"GET", "/nowhere"}}) {
+        auto request = make(method, path);
+        EXPECT_FALSE(router.dispatch_fast(request)) << method << " " << path;
+    }
+    EXPECT_THROW(router.fast("GET", "/api/admin/missing", {}), std::invalid_argument);
+}

@@ -10,6 +10,7 @@
 #include <codeflix/http/middleware.hpp>
 #include <codeflix/http/server.hpp>
 #include <future>
+#include <optional>
 #include <thread>
 
 using namespace codeflix::http;
@@ -163,4 +164,29 @@ TEST_F(Fixture, ManyConcurrentClientsOnFewWorkers) {
     int total = 0;
     for (auto& c : clients) total += c.get();
     EXPECT_EQ(total, 16 * 200);
+}
+
+TEST_F(Fixture, TheFastPathAnswersOnTheIoThreadAndDeclinesToTheWorkers) {
+    ServerOptions options;
+    options.workers = 1;
+    std::atomic<int> fast_calls{0};
+    options.fast_path = [&](Request& r) -> std::optional<Response> {
+        ++fast_calls;
+        if (r.path != "/hello") return std::nullopt;
+        return Response::json(200, R"({"fast":true})");
+    };
+    start(options);
+    Client client(base());
+    // The single worker is busy, yet the fast path still answers.
+    std::thread blocked([&] { EXPECT_TRUE(Client(base()).get("/slow").ok()); });
+    while (slow_started.load() == 0) std::this_thread::sleep_for(1ms);
+    auto fast = client.get("/hello");
+    ASSERT_TRUE(fast.ok());
+    EXPECT_EQ(fast->body, R"({"fast":true})");
+    release.set_value();
+    blocked.join();
+    auto declined = client.request("POST", "/echo", "[1]");
+    ASSERT_TRUE(declined.ok());
+    EXPECT_EQ(declined->body, "[1]") << "declined requests reach the handler";
+    EXPECT_EQ(fast_calls.load(), 3);
 }

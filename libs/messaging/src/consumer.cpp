@@ -4,6 +4,7 @@
 #include <codeflix/db/query.hpp>
 #include <codeflix/messaging/consumer.hpp>
 #include <codeflix/messaging/publisher.hpp>
+#include <variant>
 
 #include "connection.hpp"
 
@@ -139,7 +140,14 @@ struct Consumer::Impl {
         return Outcome::ack;
     }
 
-    Outcome handle(const amqp_envelope_t& envelope) {
+    /// A delivery that parsed and has a handler.
+    struct Ready {
+        CloudEvent event;
+        const EventHandler* handler;
+    };
+
+    /// Parses a delivery and finds its handler; what cannot be handled is parked at once.
+    std::variant<Ready, Outcome> classify(const amqp_envelope_t& envelope) {
         ++owner.metrics_.consumed;
         int attempt = attempt_of(envelope.message.properties);
         auto event = parse_event(to_string(envelope.message.body));
@@ -160,17 +168,27 @@ struct Consumer::Impl {
             }
             return dead_letter(envelope, "unknown type " + event->type, attempt);
         }
+        return Ready{std::move(*event), &found->second};
+    }
+
+    /// The inbox insert and the handler, on the caller's transaction; false when seen before.
+    bool apply(soci::session& session, const Ready& ready) {
+        auto inserted = db::execute(session, kInboxInsert,
+                                    db::Params()
+                                        .set("consumer", owner.options_.queue)
+                                        .set("event_id", ready.event.id)
+                                        .set("now", core::to_rfc3339(core::now())));
+        if (inserted == 0) return false;
+        (*ready.handler)(session, ready.event);
+        return true;
+    }
+
+    /// One delivery in its own transaction, retried or parked when its handler fails.
+    Outcome handle_one(const amqp_envelope_t& envelope, const Ready& ready) {
+        int attempt = attempt_of(envelope.message.properties);
         try {
-            bool applied = owner.database_.transaction([&](soci::session& session) {
-                auto inserted = db::execute(session, kInboxInsert,
-                                            db::Params()
-                                                .set("consumer", owner.options_.queue)
-                                                .set("event_id", event->id)
-                                                .set("now", core::to_rfc3339(core::now())));
-                if (inserted == 0) return false;  // seen before
-                found->second(session, *event);
-                return true;
-            });
+            bool applied = owner.database_.transaction(
+                [&](soci::session& session) { return apply(session, ready); });
             ++(applied ? owner.metrics_.handled : owner.metrics_.duplicates);
             return Outcome::ack;
         } catch (const PermanentError& e) {
@@ -183,6 +201,38 @@ struct Consumer::Impl {
             }
             return retry(envelope, e.what(), attempt);
         }
+    }
+
+    /// Deliveries that arrived together: every handleable one in a single transaction (one
+    /// commit instead of one each); when any handler fails, each is handled on its own so only
+    /// the failing one is retried or parked. Returns the outcome of each delivery.
+    std::vector<Outcome> handle_batch(const std::vector<amqp_envelope_t>& batch) {
+        std::vector<Outcome> outcomes(batch.size(), Outcome::ack);
+        std::vector<std::pair<std::size_t, Ready>> ready;
+        for (std::size_t i = 0; i < batch.size(); ++i) {
+            auto classified = classify(batch[i]);
+            if (auto* r = std::get_if<Ready>(&classified)) {
+                ready.emplace_back(i, std::move(*r));
+            } else {
+                outcomes[i] = std::get<Outcome>(classified);
+            }
+        }
+        if (ready.size() > 1) {
+            try {
+                std::size_t applied = owner.database_.transaction([&](soci::session& session) {
+                    std::size_t count = 0;
+                    for (const auto& [index, item] : ready) count += apply(session, item) ? 1 : 0;
+                    return count;
+                });
+                owner.metrics_.handled += applied;
+                owner.metrics_.duplicates += ready.size() - applied;
+                return outcomes;
+            } catch (const std::exception&) {
+                // rolled back: fall through to one transaction per delivery
+            }
+        }
+        for (const auto& [index, item] : ready) outcomes[index] = handle_one(batch[index], item);
+        return outcomes;
     }
 
     void prune_inbox() {
@@ -234,14 +284,31 @@ struct Consumer::Impl {
                           {{"queue", owner.options_.queue}, {"error", detail::describe(reply)}});
                 return;
             }
-            Outcome outcome = handle(envelope);
-            int status = outcome == Outcome::ack
-                             ? amqp_basic_ack(state, Connection::kChannel, envelope.delivery_tag, 0)
-                             : amqp_basic_nack(state, Connection::kChannel, envelope.delivery_tag,
-                                               0, /*requeue=*/1);
-            amqp_destroy_envelope(&envelope);
+            // Take what has already arrived too (up to the prefetch), without waiting for more.
+            std::vector<amqp_envelope_t> batch{envelope};
+            while (batch.size() < owner.options_.prefetch) {
+                timeval now{0, 0};
+                amqp_envelope_t next;
+                amqp_rpc_reply_t more = amqp_consume_message(state, &next, &now, 0);
+                if (more.reply_type != AMQP_RESPONSE_NORMAL) break;  // nothing buffered, or a
+                batch.push_back(next);                               // frame handled next loop
+            }
+            auto outcomes = handle_batch(batch);
+            bool requeued = false;
+            int status = AMQP_STATUS_OK;
+            for (std::size_t i = 0; i < batch.size(); ++i) {
+                if (status == AMQP_STATUS_OK) {
+                    status =
+                        outcomes[i] == Outcome::ack
+                            ? amqp_basic_ack(state, Connection::kChannel, batch[i].delivery_tag, 0)
+                            : amqp_basic_nack(state, Connection::kChannel, batch[i].delivery_tag, 0,
+                                              /*requeue=*/1);
+                }
+                requeued = requeued || outcomes[i] == Outcome::requeue;
+                amqp_destroy_envelope(&batch[i]);
+            }
             if (status != AMQP_STATUS_OK) return;
-            if (outcome == Outcome::requeue) pause(owner.stopping_, std::chrono::seconds(1));
+            if (requeued) pause(owner.stopping_, std::chrono::seconds(1));
         }
     }
 };

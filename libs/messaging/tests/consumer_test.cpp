@@ -94,6 +94,22 @@ TEST_P(ConsumerTest, RetriesAFailingHandlerWithGrowingDelaysThenParksItAndKeepsG
     EXPECT_TRUE(eventually([&] { return applied() == 1; })) << "the consumer keeps going";
 }
 
+TEST_P(ConsumerTest, APoisonMessageAmongOthersDeliveredTogetherHoldsNoneOfThemBack) {
+    start([](const CloudEvent& event) {
+        if (event.subject == "poison") throw std::runtime_error("cannot apply this one");
+    });
+    consumer_->stop();  // let the events pile up, so they arrive in one batch
+    for (int i = 0; i < 20; ++i) {
+        send(make_event("/test", type(), i == 7 ? "poison" : "good-" + std::to_string(i),
+                        {{"version", 1}}));
+    }
+    consumer_->start();
+    EXPECT_TRUE(eventually([&] { return applied() == 19; })) << applied();
+    EXPECT_TRUE(probe_->take(queue_ + ".dlq", 15s)) << "only the poison is parked";
+    EXPECT_EQ(metrics_.handled.load(), 19u);
+    EXPECT_EQ(metrics_.dead_lettered.load(), 1u);
+}
+
 TEST_P(ConsumerTest, AHandlerThatFailsTwiceSucceedsOnItsThirdTry) {
     std::atomic<int> failures{0};
     start([&](const CloudEvent&) {

@@ -228,12 +228,28 @@ int Service::run() {
     });
 
     http::Router& router = router_;
-    const http::ServerOptions& options = impl.server_options;
+    http::ServerOptions options = impl.server_options;
     std::vector<http::Middleware> middlewares = {http::request_id(),        http::access_log(),
                                                  impl.metrics.middleware(), http::exception_guard(),
                                                  database_unavailable(),    http::cors(impl.cors)};
     if (impl.bearer) middlewares.push_back(*impl.bearer);
     middlewares.push_back(http::json_content_type(impl.json_exempt));
+    // Routes with a fast path (Router::fast) answer from memory on the I/O thread: the answer is
+    // computed first (it reads memory only), then wrapped by the same middleware chain, which
+    // may still refuse it (a missing token) and logs and counts it like any other.
+    static thread_local std::optional<http::Response> fast_answer;
+    auto fast_chain = http::chain(middlewares, [](http::Request&) {
+        http::Response response = std::move(*fast_answer);
+        fast_answer.reset();
+        return response;
+    });
+    options.fast_path = [&router,
+                         fast_chain](http::Request& request) -> std::optional<http::Response> {
+        auto answer = router.dispatch_fast(request);
+        if (!answer) return std::nullopt;
+        fast_answer = std::move(answer);
+        return fast_chain(request);
+    };
     http::Server server(options,
                         http::chain(std::move(middlewares), [&router](http::Request& request) {
                             return router.dispatch(request);

@@ -5,6 +5,7 @@
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
 #include <codeflix/core/text.hpp>
+#include <map>
 #include <mutex>
 #include <shared_mutex>
 #include <unordered_map>
@@ -55,7 +56,8 @@ struct CatalogQueries::Cache {
     std::chrono::milliseconds ttl;
     std::shared_mutex mutex;
     std::unordered_map<std::string, Entry> entries;
-    std::optional<std::pair<std::string, Clock::time_point>> browse;
+    /// Browse answers by rows' length.
+    std::map<std::int64_t, std::pair<std::string, Clock::time_point>> browse;
 };
 
 CatalogQueries::CatalogQueries(db::Database& database, std::chrono::milliseconds cache_ttl)
@@ -65,14 +67,17 @@ CatalogQueries::CatalogQueries(db::Database& database, std::chrono::milliseconds
 
 CatalogQueries::~CatalogQueries() = default;
 
+std::optional<repositories::Document> CatalogQueries::cached_video(const std::string& id) const {
+    std::shared_lock lock(cache_->mutex);
+    auto found = cache_->entries.find(id);
+    if (found != cache_->entries.end() && found->second.expires > Clock::now())
+        return found->second.document;
+    return std::nullopt;
+}
+
 std::optional<repositories::Document> CatalogQueries::video(const std::string& id) {
     auto now = Clock::now();
-    {
-        std::shared_lock lock(cache_->mutex);
-        auto found = cache_->entries.find(id);
-        if (found != cache_->entries.end() && found->second.expires > now)
-            return found->second.document;
-    }
+    if (auto cached = cached_video(id)) return cached;
     auto document = database_.with_session(
         [&](soci::session& session) { return repositories::SearchRepository::video(session, id); });
     if (document && cache_->ttl.count() > 0) {
@@ -86,7 +91,7 @@ std::optional<repositories::Document> CatalogQueries::video(const std::string& i
 void CatalogQueries::invalidate(const std::vector<std::string>& ids) {
     std::unique_lock lock(cache_->mutex);
     for (const auto& id : ids) cache_->entries.erase(id);
-    cache_->browse.reset();
+    cache_->browse.clear();
 }
 
 std::string CatalogQueries::videos(const repositories::VideoFilters& filters,
@@ -176,7 +181,8 @@ std::string CatalogQueries::browse(std::int64_t per_row) {
     auto now = Clock::now();
     {
         std::shared_lock lock(cache_->mutex);
-        if (cache_->browse && cache_->browse->second > now) return cache_->browse->first;
+        auto found = cache_->browse.find(per_row);
+        if (found != cache_->browse.end() && found->second.second > now) return found->second.first;
     }
     std::string body = database_.with_session([&](soci::session& session) {
         using repositories::SearchRepository;
@@ -204,7 +210,7 @@ std::string CatalogQueries::browse(std::int64_t per_row) {
     });
     if (cache_->ttl.count() > 0) {
         std::unique_lock lock(cache_->mutex);
-        cache_->browse = {body, now + cache_->ttl};
+        cache_->browse[per_row] = {body, now + cache_->ttl};
     }
     return body;
 }

@@ -28,6 +28,8 @@ class CatalogQueries {
     ~CatalogQueries();
 
     std::optional<repositories::Document> video(const std::string& id);
+    /// The video's document when the memory cache holds a fresh one; never touches the database.
+    std::optional<repositories::Document> cached_video(const std::string& id) const;
     void invalidate(const std::vector<std::string>& ids);
 
     /// `{"data": [video...], "meta": {...}}`

@@ -121,6 +121,16 @@ void add_routes(http::Router& router, app::CatalogQueries& queries) {
         return cacheable(request, std::move(document->doc), std::move(document->etag),
                          kDocumentCacheControl);
     });
+    // A document in memory is answered on the I/O thread, without a hop to a worker.
+    router.fast("GET", "/api/catalog/videos/{id}",
+                [&queries](Request& request) -> std::optional<Response> {
+                    auto id = core::canonical_uuid(request.path_param("id"));
+                    if (!id) return std::nullopt;
+                    auto document = queries.cached_video(*id);
+                    if (!document) return std::nullopt;
+                    return cacheable(request, std::move(document->doc), std::move(document->etag),
+                                     kDocumentCacheControl);
+                });
     router.get("/api/catalog/videos", [&queries](Request& request) {
         http::Page page;
         page.sort = "title";

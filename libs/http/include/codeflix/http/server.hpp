@@ -19,9 +19,13 @@ struct ServerOptions {
     std::size_t header_limit = std::size_t{16} * 1024;
     std::chrono::seconds idle_timeout{60};
     std::chrono::seconds drain_timeout{10};
+    /// Tried on the I/O thread before the worker pool, for answers held in memory (see
+    /// Router::fast); nullopt hands the request to the pool. Must never block.
+    std::function<std::optional<Response>(Request&)> fast_path = {};
 };
 
-/// HTTP/1.1 server with keep-alive. Handlers run on a bounded worker pool, never on I/O threads.
+/// HTTP/1.1 server with keep-alive. Handlers run on a bounded worker pool, never on I/O threads
+/// (only the non-blocking fast_path does).
 /// Oversized bodies get 413, malformed requests 400, a full queue 503.
 class Server {
   public:
