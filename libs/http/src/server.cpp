@@ -193,8 +193,14 @@ asio::awaitable<void> Server::Impl::serve(tcp::socket socket, std::shared_ptr<Co
                     bhttp::response<bhttp::empty_body> go_on{bhttp::status::continue_, version};
                     co_await bhttp::async_write(stream, go_on, kNoThrow);
                 }
-                auto [body_ec, body_bytes] =
-                    co_await bhttp::async_read(stream, buffer, parser, kNoThrow);
+                // A request without a body (most GETs) is complete with its header: no
+                // second read operation, no hop through the scheduler.
+                boost::system::error_code body_ec;
+                if (!parser.is_done()) {
+                    auto [read_ec, body_bytes] =
+                        co_await bhttp::async_read(stream, buffer, parser, kNoThrow);
+                    body_ec = read_ec;
+                }
                 if (body_ec) {
                     unread_input = true;
                     response = read_failure(body_ec, options.body_limit);

@@ -107,8 +107,8 @@ Service::Service(std::string name, std::uint16_t default_port)
     messaging::validate_amqp_url(impl_->broker.url);
     impl_->relay_options.poll =
         std::chrono::milliseconds(config_.integer("OUTBOX_POLL_MS", 250, 10, 60000));
-    impl_->relay_options.retention =
-        std::chrono::hours(config_.integer("OUTBOX_RETENTION_HOURS", 168, 0, 24 * 365));
+    impl_->relay_options.retention = std::chrono::hours(
+        config_.integer("OUTBOX_RETENTION_HOURS", 168, 0, std::int64_t{24} * 365));
     impl_->prefetch = static_cast<std::uint16_t>(config_.integer("CONSUMER_PREFETCH", 64, 1, 5000));
     impl_->first_retry_delay =
         std::chrono::milliseconds(config_.integer("RETRY_FIRST_DELAY_MS", 1000, 1, 3600000));

@@ -53,7 +53,7 @@ struct CatalogQueries::Cache {
         repositories::Document document;
         Clock::time_point expires;
     };
-    std::chrono::milliseconds ttl;
+    std::chrono::milliseconds ttl{0};
     std::shared_mutex mutex;
     std::unordered_map<std::string, Entry> entries;
     /// Browse answers by rows' length.

@@ -25,7 +25,7 @@ constexpr const char* kDocumentCacheControl = "public, max-age=30";
 constexpr const char* kListCacheControl = "public, max-age=10";
 
 /// 200 with ETag and Cache-Control, or 304 when the client holds the same bytes.
-Response cacheable(const Request& request, std::string body, std::string etag,
+Response cacheable(const Request& request, std::string body, const std::string& etag,
                    const char* cache_control) {
     Response response;
     response.headers.set("ETag", etag);
@@ -43,7 +43,7 @@ Response cacheable(const Request& request, std::string body, std::string etag,
 
 Response cacheable(const Request& request, std::string body, const char* cache_control) {
     std::string etag = domain::etag_of(body);
-    return cacheable(request, std::move(body), std::move(etag), cache_control);
+    return cacheable(request, std::move(body), etag, cache_control);
 }
 
 /// The filters every video list takes, with one field error per bad parameter.
@@ -118,8 +118,7 @@ void add_routes(http::Router& router, app::CatalogQueries& queries) {
             return http::problem(400, "The video id must be a UUID", {{"id", "must be a UUID"}});
         auto document = queries.video(*id);
         if (!document) return http::problem(404, "No published video with id " + *id);
-        return cacheable(request, std::move(document->doc), std::move(document->etag),
-                         kDocumentCacheControl);
+        return cacheable(request, std::move(document->doc), document->etag, kDocumentCacheControl);
     });
     // A document in memory is answered on the I/O thread, without a hop to a worker.
     router.fast("GET", "/api/catalog/videos/{id}",
@@ -128,7 +127,7 @@ void add_routes(http::Router& router, app::CatalogQueries& queries) {
                     if (!id) return std::nullopt;
                     auto document = queries.cached_video(*id);
                     if (!document) return std::nullopt;
-                    return cacheable(request, std::move(document->doc), std::move(document->etag),
+                    return cacheable(request, std::move(document->doc), document->etag,
                                      kDocumentCacheControl);
                 });
     router.get("/api/catalog/videos", [&queries](Request& request) {

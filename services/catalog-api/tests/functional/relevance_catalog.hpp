@@ -39,8 +39,8 @@ struct CatalogTitle {
     std::string title;
     std::string description;
     int year = 0;
-    std::string rating;  // one of "L","10","12","14","16","18"
-    int duration = 0;    // minutes, 1..400
+    std::string rating;                   // one of "L","10","12","14","16","18"
+    int duration = 0;                     // minutes, 1..400
     std::vector<std::string> categories;  // category keys (1..3)
     /// Genre keys (1..3); every genre belongs to at least one of the title's categories.
     std::vector<std::string> genres;

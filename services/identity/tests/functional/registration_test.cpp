@@ -1,6 +1,8 @@
 // Accounts: self-registration through the API, its validation, and password logins that do not
 // tell whether an account exists.
 #include <boost/json.hpp>
+#include <codeflix/messaging/event.hpp>
+#include <codeflix/messaging/testing.hpp>
 
 #include "identity_fixture.hpp"
 
@@ -31,6 +33,31 @@ TEST_P(Registration, CreatesAnAccountWithTheUserRoleWithoutAToken) {
     EXPECT_EQ(expect_problem(again, 409), std::vector<std::string>{"email"});
     // The account can sign in, by any case of its email.
     EXPECT_EQ(password_grant("ANA.SOUZA@example.com", "a long passphrase").status, 200);
+}
+
+TEST_P(Registration, AnnouncesTheNewAccountOnTheEventBus) {
+    namespace messaging = codeflix::messaging;
+    messaging::testing::QueueProbe probe(messaging::testing::broker_url());
+    std::string queue = messaging::testing::unique_name("test.identity-events");
+    probe.watch(queue, "codeflix.identity.user.registered.v1");
+    auto reply = register_raw({{"email", "bruno@example.com"},
+                               {"password", "a long passphrase"},
+                               {"display_name", "Bruno Lima"}});
+    ASSERT_EQ(reply.status, 201) << reply.body;
+    std::optional<messaging::CloudEvent> announced;
+    for (int i = 0; i < 50 && !announced; ++i) {  // other tests share the broker
+        auto received = probe.take(queue, std::chrono::seconds(10));
+        ASSERT_TRUE(received) << "no registration event";
+        auto event = messaging::parse_event(received->body);
+        if (event && event->subject == reply.text("id")) announced = *event;
+    }
+    ASSERT_TRUE(announced);
+    EXPECT_EQ(announced->source, "/identity");
+    EXPECT_EQ(announced->data.at("email"), "bruno@example.com");
+    EXPECT_EQ(announced->data.at("display_name"), "Bruno Lima");
+    EXPECT_EQ(announced->data.at("version"), 1);
+    EXPECT_FALSE(announced->data.contains("password_hash"));
+    probe.remove_consumer_queues(queue);
 }
 
 TEST_P(Registration, RefusesMalformedEmailsWeakPasswordsAndOverlongFields) {
