@@ -130,6 +130,33 @@ std::string search_fold(std::string_view text) {
     return normalize_nfc(out);
 }
 
+std::string escape_html(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        switch (c) {
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&#39;";
+                break;
+            default:
+                out += c;
+        }
+    }
+    return out;
+}
+
 std::vector<Word> words(std::string_view text) {
     std::vector<Word> out;
     std::size_t i = 0;

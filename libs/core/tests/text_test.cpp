@@ -71,3 +71,9 @@ TEST(Text, WordsSplitAtAnythingButLettersAndDigitsAndFold) {
     EXPECT_EQ(codeflix::core::search_text("\"NEAR\" * - OR;"), "near or");
     EXPECT_TRUE(codeflix::core::words("--- ... !!!").empty());
 }
+
+TEST(Text, EscapeHtmlReplacesTheFiveSpecialCharacters) {
+    EXPECT_EQ(codeflix::core::escape_html(R"(<a href="x">Tom & Jerry's</a>)"),
+              "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;");
+    EXPECT_EQ(codeflix::core::escape_html("Ação"), "Ação");
+}

@@ -27,30 +27,6 @@ std::string truncate_chars(const std::string& word, std::size_t max_chars) {
     return out;
 }
 
-void escape_into(std::string& out, std::string_view text) {
-    for (char c : text) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\'':
-                out += "&#39;";
-                break;
-            default:
-                out += c;
-        }
-    }
-}
-
 }  // namespace
 
 core::Result<std::vector<SearchTerm>> parse_query(std::string_view q) {
@@ -146,13 +122,13 @@ std::string highlight(std::string_view text, const std::vector<SearchTerm>& term
     for (const auto& word : found) {
         if (word.begin < from || word.end > to) continue;
         if (!matches(terms, word.folded)) continue;
-        escape_into(out, text.substr(at, word.begin - at));
+        out += core::escape_html(text.substr(at, word.begin - at));
         out += "<mark>";
-        escape_into(out, text.substr(word.begin, word.end - word.begin));
+        out += core::escape_html(text.substr(word.begin, word.end - word.begin));
         out += "</mark>";
         at = word.end;
     }
-    escape_into(out, text.substr(at, to - at));
+    out += core::escape_html(text.substr(at, to - at));
     if (to < text.size()) out += "…";
     return out;
 }

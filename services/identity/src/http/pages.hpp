@@ -1,5 +1,6 @@
 #pragma once
 
+#include <codeflix/core/text.hpp>
 #include <codeflix/http/forms.hpp>
 #include <codeflix/http/message.hpp>
 #include <map>
@@ -8,8 +9,7 @@
 
 namespace codeflix::identity::http_api {
 
-/// HTML-escapes text for element content and quoted attribute values.
-std::string escape_html(std::string_view text);
+using core::escape_html;
 
 /// What the login and registration pages show besides their fields.
 struct PageState {

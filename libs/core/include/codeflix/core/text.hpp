@@ -31,6 +31,10 @@ std::string casefold(std::string_view text);
 /// "Żółć" -> "zolc"); used for accent- and case-insensitive search. Input must be valid UTF-8.
 std::string search_fold(std::string_view text);
 
+/// `text` with &, <, >, " and ' replaced by their HTML character references (for element text
+/// and quoted attribute values).
+std::string escape_html(std::string_view text);
+
 /// One word of a text: the bytes [begin, end) of the original and their search_fold.
 struct Word {
     std::size_t begin = 0;
