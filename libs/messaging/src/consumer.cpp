@@ -183,12 +183,23 @@ struct Consumer::Impl {
         return true;
     }
 
+    void committed() {
+        if (!owner.after_commit_) return;
+        try {
+            owner.after_commit_();
+        } catch (const std::exception& e) {
+            log::warn("after-commit hook failed",
+                      {{"queue", owner.options_.queue}, {"error", e.what()}});
+        }
+    }
+
     /// One delivery in its own transaction, retried or parked when its handler fails.
     Outcome handle_one(const amqp_envelope_t& envelope, const Ready& ready) {
         int attempt = attempt_of(envelope.message.properties);
         try {
             bool applied = owner.database_.transaction(
                 [&](soci::session& session) { return apply(session, ready); });
+            committed();
             ++(applied ? owner.metrics_.handled : owner.metrics_.duplicates);
             return Outcome::ack;
         } catch (const PermanentError& e) {
@@ -224,6 +235,7 @@ struct Consumer::Impl {
                     for (const auto& [index, item] : ready) count += apply(session, item) ? 1 : 0;
                     return count;
                 });
+                committed();
                 owner.metrics_.handled += applied;
                 owner.metrics_.duplicates += ready.size() - applied;
                 return outcomes;

@@ -226,6 +226,8 @@ void TcpProxy::run() {
             fds.push_back({pair.client, POLLIN, 0});
             fds.push_back({pair.server, POLLIN, 0});
         }
+        // Pairs accepted below have no entry in `fds` yet: only the polled ones are looked at.
+        const std::size_t polled = pairs.size();
         if (::poll(fds.data(), fds.size(), 50) <= 0) continue;
         if (fds[0].revents & POLLIN) {
             int client = ::accept4(listener_, nullptr, nullptr, SOCK_CLOEXEC);
@@ -246,7 +248,7 @@ void TcpProxy::run() {
             }
         }
         std::vector<std::size_t> dead;
-        for (std::size_t i = 0; i < pairs.size(); ++i) {
+        for (std::size_t i = 0; i < polled; ++i) {
             for (int side = 0; side < 2; ++side) {
                 const pollfd& fd = fds[1 + 2 * i + side];
                 if ((fd.revents & (POLLIN | POLLHUP | POLLERR)) == 0) continue;

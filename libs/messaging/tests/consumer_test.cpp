@@ -107,7 +107,7 @@ TEST_P(ConsumerTest, APoisonMessageAmongOthersDeliveredTogetherHoldsNoneOfThemBa
     EXPECT_TRUE(eventually([&] { return applied() == 19; })) << applied();
     EXPECT_TRUE(probe_->take(queue_ + ".dlq", 15s)) << "only the poison is parked";
     EXPECT_EQ(metrics_.handled.load(), 19u);
-    EXPECT_EQ(metrics_.dead_lettered.load(), 1u);
+    EXPECT_TRUE(eventually([&] { return metrics_.dead_lettered.load() == 1u; }));
 }
 
 TEST_P(ConsumerTest, AHandlerThatFailsTwiceSucceedsOnItsThirdTry) {
@@ -140,7 +140,8 @@ TEST_P(ConsumerTest, ParksWhatItCannotReadAtOnceWithTheReason) {
     EXPECT_EQ(reasons[3], "unknown version 2 of " + family_ + ".thing.updated");
     EXPECT_EQ(calls_.load(), 0);
     EXPECT_EQ(metrics_.retried.load(), 0u);
-    EXPECT_EQ(metrics_.dead_lettered.load(), 4u);
+    // Counted once the broker confirmed the copy, which the probe may see first.
+    EXPECT_TRUE(eventually([&] { return metrics_.dead_lettered.load() == 4u; }));
 }
 
 TEST_P(ConsumerTest, APermanentErrorIsParkedWithoutRetries) {

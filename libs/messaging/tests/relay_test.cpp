@@ -93,7 +93,9 @@ TEST_P(RelayTest, KeepsRowsWhileTheBrokerIsAwayAndPublishesThemWhenItReturns) {
     EXPECT_EQ(probe_->ready(queue_), 0);
 
     proxy.restore();
-    EXPECT_TRUE(eventually([&] { return unpublished() == 0; }));
+    EXPECT_TRUE(eventually([&] { return unpublished() == 0; }))
+        << "publish failures " << metrics_.publish_failures.load() << ", connected "
+        << publisher.connected();
     for (int version : {1, 2}) {
         auto received = probe_->take(queue_, 5s);
         ASSERT_TRUE(received);

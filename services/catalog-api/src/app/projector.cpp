@@ -5,6 +5,7 @@
 #include <codeflix/core/json.hpp>
 #include <codeflix/core/text.hpp>
 #include <codeflix/core/uuid.hpp>
+#include <memory>
 
 #include "../domain/etag.hpp"
 #include "../repositories/read_model_repository.hpp"
@@ -176,7 +177,15 @@ std::vector<std::string> Projector::bindings() {
 }
 
 void Projector::subscribe(messaging::Consumer& consumer) const {
-    auto changed = changed_;
+    // Videos rewritten by the transaction in progress; told to `changed_` once it has committed.
+    auto pending = std::make_shared<std::vector<std::string>>();
+    auto changed = [pending](const std::vector<std::string>& ids) {
+        pending->insert(pending->end(), ids.begin(), ids.end());
+    };
+    consumer.after_commit([pending, notify = changed_] {
+        if (notify && !pending->empty()) notify(*pending);
+        pending->clear();
+    });
     for (int k = 0; k < 3; ++k) {
         Kind kind = static_cast<Kind>(k);
         for (const char* action : kActions) {
@@ -200,7 +209,7 @@ void Projector::subscribe(messaging::Consumer& consumer) const {
                                 ReadModelRepository::upsert(session, kind, record);
                                 auto videos = ReadModelRepository::videos_using(session, kind, id);
                                 for (const auto& video : videos) rerender(session, video);
-                                if (changed && !videos.empty()) changed(videos);
+                                if (!videos.empty()) changed(videos);
                             } catch (...) {
                                 repositories::forget_known_terms();
                                 throw;
@@ -222,7 +231,7 @@ void Projector::subscribe(messaging::Consumer& consumer) const {
                                 source["deleted_at"] = event.time;
                             ReadModelRepository::upsert_video(session,
                                                               render(session, source, version));
-                            if (changed) changed({id});
+                            changed({id});
                         } catch (...) {
                             repositories::forget_known_terms();
                             throw;

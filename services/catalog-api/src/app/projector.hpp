@@ -14,11 +14,12 @@ namespace codeflix::catalog_api::app {
 /// not deleted. Events whose data is malformed are refused for good (PermanentError: DLQ).
 class Projector {
   public:
-    /// `changed` is told the ids of videos whose documents were rewritten (cache invalidation).
+    /// `changed` is told the ids of videos whose documents were rewritten, once the transaction
+    /// that rewrote them has committed (cache invalidation).
     explicit Projector(std::function<void(const std::vector<std::string>&)> changed = {})
         : changed_(std::move(changed)) {}
 
-    /// The event types this consumer takes, and their handlers.
+    /// The event types this consumer takes, their handlers and the after-commit hook.
     void subscribe(messaging::Consumer& consumer) const;
     /// The routing keys to bind: every version of the category, genre, cast member and video
     /// created, updated and deleted events.

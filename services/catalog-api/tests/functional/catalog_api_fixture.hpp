@@ -57,6 +57,10 @@ class CatalogApiTest : public service::testing::ServiceTest {
     bool answers(const std::string& path, int status);
     /// A counter of the service's /metrics.
     double metric(const std::string& name);
+    /// Deliveries whose transaction has committed (applied, or skipped as duplicates).
+    double processed() {
+        return metric("codeflix_events_handled_total") + metric("codeflix_events_duplicates_total");
+    }
 
     std::unique_ptr<messaging::testing::TestVhost> vhost_;
     std::unique_ptr<messaging::testing::QueueProbe> probe_;

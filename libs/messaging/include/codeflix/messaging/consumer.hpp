@@ -57,6 +57,11 @@ class Consumer {
     /// "codeflix.catalog.video.updated.v1".
     void on(const std::string& type, EventHandler handler);
 
+    /// Runs after each transaction of this consumer's handlers has committed, on the consumer's
+    /// thread (e.g. to drop caches the handlers made stale: dropping them before the commit would
+    /// let a reader cache the old state again).
+    void after_commit(std::function<void()> hook) { after_commit_ = std::move(hook); }
+
     void start();
     /// Stops taking deliveries; what is in flight finishes, unacknowledged ones return to the
     /// queue.
@@ -75,6 +80,7 @@ class Consumer {
     ConsumerOptions options_;
     Metrics& metrics_;
     std::map<std::string, EventHandler, std::less<>> handlers_;
+    std::function<void()> after_commit_;
     std::atomic<bool> stopping_{false};
     std::atomic<bool> consuming_{false};
     std::thread thread_;
