@@ -59,13 +59,16 @@ void read_page(const Request& request, const std::vector<std::string_view>& sort
     }
 }
 
-Response list_response(boost::json::array data, const Page& page, std::int64_t total) {
+boost::json::object list_meta(const Page& page, std::int64_t total) {
     std::int64_t last_page = total == 0 ? 1 : (total + page.per_page - 1) / page.per_page;
-    boost::json::object meta{{"page", page.page},
-                             {"per_page", page.per_page},
-                             {"total", total},
-                             {"last_page", last_page}};
-    boost::json::object body{{"data", std::move(data)}, {"meta", std::move(meta)}};
+    return {{"page", page.page},
+            {"per_page", page.per_page},
+            {"total", total},
+            {"last_page", last_page}};
+}
+
+Response list_response(boost::json::array data, const Page& page, std::int64_t total) {
+    boost::json::object body{{"data", std::move(data)}, {"meta", list_meta(page, total)}};
     return Response::json(200, boost::json::serialize(body));
 }
 

@@ -46,11 +46,15 @@ void Router::fast(std::string_view method, std::string_view pattern, FastHandler
                                 " to give a fast path");
 }
 
-bool Router::bind(const Route& route, const std::vector<std::string>& segments, Request& request) {
+bool Router::matches(const Route& route, const std::vector<std::string>& segments) {
     if (route.segments.size() != segments.size()) return false;
     for (std::size_t i = 0; i < segments.size(); ++i) {
         if (!is_param(route.segments[i]) && route.segments[i] != segments[i]) return false;
     }
+    return true;
+}
+
+void Router::bind(const Route& route, const std::vector<std::string>& segments, Request& request) {
     request.route = route.pattern;
     for (std::size_t i = 0; i < segments.size(); ++i) {
         if (is_param(route.segments[i])) {
@@ -58,15 +62,15 @@ bool Router::bind(const Route& route, const std::vector<std::string>& segments, 
             request.path_params[name.substr(1, name.size() - 2)] = segments[i];
         }
     }
-    return true;
 }
 
 std::optional<Response> Router::dispatch_fast(Request& request) const {
     if (request.method != "GET" && request.method != "HEAD") return std::nullopt;
     auto segments = split_path(request.path);
     for (const auto& route : routes_) {
-        if (route.method != "GET" || !bind(route, segments, request)) continue;
+        if (route.method != "GET" || !matches(route, segments)) continue;
         if (!route.fast) return std::nullopt;
+        bind(route, segments, request);
         return route.fast(request);
     }
     return std::nullopt;
@@ -82,12 +86,7 @@ Response Router::dispatch(Request& request) const {
         if (std::find(allowed.begin(), allowed.end(), m) == allowed.end()) allowed.push_back(m);
     };
     for (const auto& route : routes_) {
-        if (route.segments.size() != segments.size()) continue;
-        bool match = true;
-        for (std::size_t i = 0; i < segments.size() && match; ++i) {
-            match = is_param(route.segments[i]) || route.segments[i] == segments[i];
-        }
-        if (!match) continue;
+        if (!matches(route, segments)) continue;
         if (route.method != method) {
             allow_method(route.method);
             if (route.method == "GET") allow_method("HEAD");

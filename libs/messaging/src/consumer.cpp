@@ -144,6 +144,7 @@ struct Consumer::Impl {
     struct Ready {
         CloudEvent event;
         const EventHandler* handler;
+        int attempt;
     };
 
     /// Parses a delivery and finds its handler; what cannot be handled is parked at once.
@@ -168,7 +169,7 @@ struct Consumer::Impl {
             }
             return dead_letter(envelope, "unknown type " + event->type, attempt);
         }
-        return Ready{std::move(*event), &found->second};
+        return Ready{std::move(*event), &found->second, attempt};
     }
 
     /// The inbox insert and the handler, on the caller's transaction; false when seen before.
@@ -195,7 +196,7 @@ struct Consumer::Impl {
 
     /// One delivery in its own transaction, retried or parked when its handler fails.
     Outcome handle_one(const amqp_envelope_t& envelope, const Ready& ready) {
-        int attempt = attempt_of(envelope.message.properties);
+        int attempt = ready.attempt;
         try {
             bool applied = owner.database_.transaction(
                 [&](soci::session& session) { return apply(session, ready); });

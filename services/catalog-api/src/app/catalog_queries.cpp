@@ -17,13 +17,13 @@ using Clock = std::chrono::steady_clock;
 constexpr std::size_t kCacheLimit = 100000;
 constexpr std::size_t kMaxCorrections = 8;
 
-std::string meta(const Paging& paging, std::int64_t total) {
-    std::int64_t last_page =
-        std::max<std::int64_t>(1, (total + paging.per_page - 1) / paging.per_page);
-    return boost::json::serialize(boost::json::object{{"page", paging.page},
-                                                      {"per_page", paging.per_page},
-                                                      {"total", total},
-                                                      {"last_page", last_page}});
+/// The rows a page skips.
+std::int64_t offset_of(const http::Page& paging) {
+    return static_cast<std::int64_t>(paging.page - 1) * paging.per_page;
+}
+
+std::string meta(const http::Page& paging, std::int64_t total) {
+    return boost::json::serialize(http::list_meta(paging, total));
 }
 
 /// `[doc,doc]` from stored JSON documents, without parsing them again.
@@ -95,13 +95,14 @@ void CatalogQueries::invalidate(const std::vector<std::string>& ids) {
 }
 
 std::string CatalogQueries::videos(const repositories::VideoFilters& filters,
-                                   repositories::Sort sort, bool descending, const Paging& paging) {
+                                   repositories::Sort sort, bool descending,
+                                   const http::Page& paging) {
     repositories::VideoQuery query;
     query.filters = filters;
     query.sort = sort;
     query.descending = descending;
     query.limit = paging.per_page;
-    query.offset = (paging.page - 1) * paging.per_page;
+    query.offset = offset_of(paging);
     auto page = database_.with_session([&](soci::session& session) {
         return repositories::SearchRepository::videos(session, query);
     });
@@ -112,7 +113,7 @@ std::string CatalogQueries::videos(const repositories::VideoFilters& filters,
 
 core::Result<std::string> CatalogQueries::search(std::string_view q,
                                                  const repositories::VideoFilters& filters,
-                                                 const Paging& paging) {
+                                                 const http::Page& paging) {
     auto terms = domain::parse_query(q);
     if (!terms) return terms.error();
     return database_.with_session([&](soci::session& session) -> core::Result<std::string> {
@@ -133,7 +134,7 @@ core::Result<std::string> CatalogQueries::search(std::string_view q,
         query.filters = filters;
         query.sort = terms->empty() ? repositories::Sort::title : repositories::Sort::relevance;
         query.limit = paging.per_page;
-        query.offset = (paging.page - 1) * paging.per_page;
+        query.offset = offset_of(paging);
         query.facets = true;
         auto page = SearchRepository::videos(session, query);
 
@@ -167,12 +168,11 @@ core::Result<std::string> CatalogQueries::search(std::string_view q,
 }
 
 std::string CatalogQueries::named(repositories::Kind kind, const std::string& q,
-                                  const Paging& paging) {
+                                  const http::Page& paging) {
     std::int64_t total = 0;
     auto docs = database_.with_session([&](soci::session& session) {
         return repositories::SearchRepository::named_docs(
-            session, kind, core::search_text(q), paging.per_page,
-            (paging.page - 1) * paging.per_page, &total);
+            session, kind, core::search_text(q), paging.per_page, offset_of(paging), &total);
     });
     return "{\"data\":" + array_of(docs) + ",\"meta\":" + meta(paging, total) + "}";
 }

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <codeflix/core/result.hpp>
 #include <codeflix/db/database.hpp>
+#include <codeflix/http/listing.hpp>
 #include <memory>
 #include <optional>
 #include <string>
@@ -11,12 +12,6 @@
 #include "../repositories/search_repository.hpp"
 
 namespace codeflix::catalog_api::app {
-
-/// What a list answer needs besides its rows.
-struct Paging {
-    std::int64_t page = 1;
-    std::int64_t per_page = 15;
-};
 
 /// The read side: documents pre-rendered by the Projector, served with no joins; lists and
 /// search answered by the repository and assembled from those documents. Video documents are
@@ -34,13 +29,13 @@ class CatalogQueries {
 
     /// `{"data": [video...], "meta": {...}}`
     std::string videos(const repositories::VideoFilters& filters, repositories::Sort sort,
-                       bool descending, const Paging& paging);
+                       bool descending, const http::Page& paging);
     /// `{"data": [{"video", "highlights"}...], "meta", "facets", "query"}`; an invalid `q` is an
     /// invalid_argument Error.
     core::Result<std::string> search(std::string_view q, const repositories::VideoFilters& filters,
-                                     const Paging& paging);
+                                     const http::Page& paging);
     /// `{"data": [...], "meta": {...}}` of visible categories, genres or cast members.
-    std::string named(repositories::Kind kind, const std::string& q, const Paging& paging);
+    std::string named(repositories::Kind kind, const std::string& q, const http::Page& paging);
     /// `{"rows": [{"id", "title", "videos": [...]}...]}`: newest titles, then one row per
     /// visible category with its newest titles.
     std::string browse(std::int64_t per_row);

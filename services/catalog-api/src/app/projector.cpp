@@ -163,6 +163,40 @@ boost::json::object named_doc(Kind kind, const std::string& id, const boost::jso
     return doc;
 }
 
+using Changed = std::function<void(const std::vector<std::string>&)>;
+
+/// A category, genre or cast member event; every video using it is rendered again.
+void apply_named(soci::session& session, Kind kind, bool deleted,
+                 const messaging::CloudEvent& event, const Changed& changed) {
+    auto [id, version] = identity_of(event);
+    auto stored = ReadModelRepository::version_of(session, kind, id);
+    if (stored && *stored >= version) return;  // older news
+    std::string name = text_field(event.data, "name");
+    bool active = bool_field(event.data, "is_active", true);
+    repositories::NamedRecord record{id,
+                                     version,
+                                     name,
+                                     core::search_text(name),
+                                     active && !deleted,
+                                     boost::json::serialize(named_doc(kind, id, event.data, name))};
+    ReadModelRepository::upsert(session, kind, record);
+    auto videos = ReadModelRepository::videos_using(session, kind, id);
+    for (const auto& video : videos) rerender(session, video);
+    if (!videos.empty()) changed(videos);
+}
+
+void apply_video(soci::session& session, bool deleted, const messaging::CloudEvent& event,
+                 const Changed& changed) {
+    auto [id, version] = identity_of(event);
+    auto stored = ReadModelRepository::video_version(session, id);
+    if (stored && *stored >= version) return;
+    boost::json::object source = event.data;
+    source["id"] = id;
+    if (deleted && !source.contains("deleted_at")) source["deleted_at"] = event.time;
+    ReadModelRepository::upsert_video(session, render(session, source, version));
+    changed({id});
+}
+
 }  // namespace
 
 std::vector<std::string> Projector::bindings() {
@@ -179,7 +213,7 @@ std::vector<std::string> Projector::bindings() {
 void Projector::subscribe(messaging::Consumer& consumer) const {
     // Videos rewritten by the transaction in progress; told to `changed_` once it has committed.
     auto pending = std::make_shared<std::vector<std::string>>();
-    auto changed = [pending](const std::vector<std::string>& ids) {
+    Changed changed = [pending](const std::vector<std::string>& ids) {
         pending->insert(pending->end(), ids.begin(), ids.end());
     };
     consumer.after_commit([pending, notify = changed_] {
@@ -187,55 +221,20 @@ void Projector::subscribe(messaging::Consumer& consumer) const {
         pending->clear();
     });
     for (int k = 0; k < 3; ++k) {
-        Kind kind = static_cast<Kind>(k);
         for (const char* action : kActions) {
-            bool deleted = std::string_view(action) == "deleted";
-            consumer.on(std::string("codeflix.catalog.") + kKinds[k] + "." + action + ".v1",
-                        [kind, deleted, changed](soci::session& session,
-                                                 const messaging::CloudEvent& event) {
-                            try {
-                                auto [id, version] = identity_of(event);
-                                auto stored = ReadModelRepository::version_of(session, kind, id);
-                                if (stored && *stored >= version) return;  // older news
-                                std::string name = text_field(event.data, "name");
-                                bool active = bool_field(event.data, "is_active", true);
-                                repositories::NamedRecord record{
-                                    id,
-                                    version,
-                                    name,
-                                    core::search_text(name),
-                                    active && !deleted,
-                                    boost::json::serialize(named_doc(kind, id, event.data, name))};
-                                ReadModelRepository::upsert(session, kind, record);
-                                auto videos = ReadModelRepository::videos_using(session, kind, id);
-                                for (const auto& video : videos) rerender(session, video);
-                                if (!videos.empty()) changed(videos);
-                            } catch (...) {
-                                repositories::forget_known_terms();
-                                throw;
-                            }
-                        });
+            consumer.on(
+                std::string("codeflix.catalog.") + kKinds[k] + "." + action + ".v1",
+                [kind = static_cast<Kind>(k), deleted = std::string_view(action) == "deleted",
+                 changed](soci::session& session, const messaging::CloudEvent& event) {
+                    apply_named(session, kind, deleted, event, changed);
+                });
         }
     }
     for (const char* action : kActions) {
-        bool deleted = std::string_view(action) == "deleted";
         consumer.on(std::string("codeflix.catalog.video.") + action + ".v1",
-                    [deleted, changed](soci::session& session, const messaging::CloudEvent& event) {
-                        try {
-                            auto [id, version] = identity_of(event);
-                            auto stored = ReadModelRepository::video_version(session, id);
-                            if (stored && *stored >= version) return;
-                            boost::json::object source = event.data;
-                            source["id"] = id;
-                            if (deleted && !source.contains("deleted_at"))
-                                source["deleted_at"] = event.time;
-                            ReadModelRepository::upsert_video(session,
-                                                              render(session, source, version));
-                            changed({id});
-                        } catch (...) {
-                            repositories::forget_known_terms();
-                            throw;
-                        }
+                    [deleted = std::string_view(action) == "deleted", changed](
+                        soci::session& session, const messaging::CloudEvent& event) {
+                        apply_video(session, deleted, event, changed);
                     });
     }
 }

@@ -54,7 +54,7 @@ core::Result<std::vector<SearchTerm>> parse_query(std::string_view q) {
     return terms;
 }
 
-std::size_t length_of(std::string_view word) { return code_points(word).size(); }
+std::size_t length_of(std::string_view word) { return core::utf8_length(word); }
 
 bool one_edit_apart(std::string_view a_text, std::string_view b_text) {
     auto a = code_points(a_text);

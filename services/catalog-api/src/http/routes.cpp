@@ -91,8 +91,6 @@ VideoFilters read_filters(const Request& request, std::vector<core::FieldError>&
     return filters;
 }
 
-app::Paging paging_of(const http::Page& page) { return {page.page, page.per_page}; }
-
 Response invalid(std::vector<core::FieldError> errors) {
     return http::problem(
         core::Error::invalid("The request has invalid parameters", std::move(errors)));
@@ -105,7 +103,7 @@ void add_named_list(http::Router& router, app::CatalogQueries& queries, const st
         std::vector<core::FieldError> errors;
         http::read_page(request, {"name"}, page, errors);
         if (!errors.empty()) return invalid(std::move(errors));
-        return cacheable(request, queries.named(kind, page.q, paging_of(page)), kListCacheControl);
+        return cacheable(request, queries.named(kind, page.q, page), kListCacheControl);
     });
 }
 
@@ -140,7 +138,7 @@ void add_routes(http::Router& router, app::CatalogQueries& queries) {
         auto sort = page.sort == "year"     ? repositories::Sort::year
                     : page.sort == "newest" ? repositories::Sort::newest
                                             : repositories::Sort::title;
-        return cacheable(request, queries.videos(filters, sort, page.descending, paging_of(page)),
+        return cacheable(request, queries.videos(filters, sort, page.descending, page),
                          kListCacheControl);
     });
     router.get("/api/catalog/search", [&queries](Request& request) {
@@ -152,7 +150,7 @@ void add_routes(http::Router& router, app::CatalogQueries& queries) {
         http::read_page(without_q, {"relevance"}, page, errors);
         auto filters = read_filters(request, errors);
         if (!errors.empty()) return invalid(std::move(errors));
-        auto body = queries.search(request.query_param("q").value_or(""), filters, paging_of(page));
+        auto body = queries.search(request.query_param("q").value_or(""), filters, page);
         if (!body) return http::problem(body.error());
         return cacheable(request, std::move(*body), kListCacheControl);
     });

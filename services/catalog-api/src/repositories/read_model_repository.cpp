@@ -3,10 +3,8 @@
 #include <codeflix/core/text.hpp>
 #include <codeflix/db/database.hpp>
 #include <codeflix/db/query.hpp>
-#include <mutex>
 #include <set>
 #include <string_view>
-#include <unordered_set>
 
 #include "../domain/search_query.hpp"
 
@@ -56,11 +54,14 @@ constexpr const char* kTsvectorUpdate =
     "setweight(to_tsvector('simple', :genres || ' ' || :categories), 'C') || "
     "setweight(to_tsvector('simple', :description), 'D') ELSE NULL END WHERE id = :id";
 
-constexpr const char* kInsertTerm =
-    "INSERT INTO search_terms (term, length) VALUES (:term, :length) ON CONFLICT (term) DO NOTHING";
-constexpr const char* kInsertTermTrigrams =
-    "INSERT INTO search_term_trigrams (rowid, padded) SELECT id, :padded FROM search_terms "
-    "WHERE term = :term";
+/// One statement for all the words of a video; {values} is "(:t0, :l0), (:t1, :l1), ...".
+constexpr std::string_view kInsertTerms =
+    "INSERT INTO search_terms (term, length) VALUES {values} ON CONFLICT (term) DO NOTHING";
+/// SQLite: the trigram entries of those words that have none yet.
+constexpr std::string_view kInsertTermTrigrams =
+    "INSERT INTO search_term_trigrams (rowid, padded) SELECT t.id, '^' || t.term || '$' "
+    "FROM search_terms t WHERE t.term IN {terms} "
+    "AND NOT EXISTS (SELECT 1 FROM search_term_trigrams g WHERE g.rowid = t.id)";
 
 /// Words shorter than this cannot be one edit from a query word of domain::kTypoMinChars.
 constexpr std::size_t kVocabularyMinChars = domain::kTypoMinChars - 1;
@@ -91,34 +92,8 @@ std::optional<std::int64_t> single_version(soci::session& session, const std::st
     return version;
 }
 
-/// Words known to be in search_terms, so each is inserted once per process. Cleared when a
-/// transaction fails (what it added may have rolled back).
-class KnownTerms {
-  public:
-    bool contains(const std::string& term) {
-        std::lock_guard lock(mutex_);
-        return terms_.contains(term);
-    }
-    void add(const std::string& term) {
-        std::lock_guard lock(mutex_);
-        if (terms_.size() > 500000) terms_.clear();
-        terms_.insert(term);
-    }
-    void clear() {
-        std::lock_guard lock(mutex_);
-        terms_.clear();
-    }
-
-  private:
-    std::mutex mutex_;
-    std::unordered_set<std::string> terms_;
-};
-
-KnownTerms& known_terms() {
-    static KnownTerms terms;
-    return terms;
-}
-
+/// Adds the video's words to the vocabulary; in the caller's transaction, so they roll back
+/// with it.
 void add_terms(soci::session& session, const SearchFields& fields) {
     std::set<std::string> words;
     for (const auto* text :
@@ -127,22 +102,29 @@ void add_terms(soci::session& session, const SearchFields& fields) {
         while (start < text->size()) {
             auto end = text->find(' ', start);
             if (end == std::string::npos) end = text->size();
-            if (end > start) words.insert(text->substr(start, end - start));
+            std::string word = text->substr(start, end - start);
+            if (domain::length_of(word) >= kVocabularyMinChars) words.insert(std::move(word));
             start = end + 1;
         }
     }
-    bool sqlite = db::dialect_of(session) == db::Dialect::sqlite;
+    if (words.empty()) return;
+    db::Params params;
+    std::string values;
+    std::size_t i = 0;
     for (const auto& word : words) {
-        auto length = domain::length_of(word);
-        if (length < kVocabularyMinChars || known_terms().contains(word)) continue;
-        auto inserted = db::execute(
-            session, kInsertTerm,
-            db::Params().set("term", word).set("length", static_cast<std::int64_t>(length)));
-        if (inserted == 1 && sqlite) {
-            db::execute(session, kInsertTermTrigrams,
-                        db::Params().set("padded", "^" + word + "$").set("term", word));
-        }
-        known_terms().add(word);
+        auto n = std::to_string(i++);
+        values.append(values.empty() ? "(:t" : ", (:t")
+            .append(n)
+            .append(", :l")
+            .append(n)
+            .append(")");
+        params.set("t" + n, word).set("l" + n, static_cast<std::int64_t>(domain::length_of(word)));
+    }
+    db::execute(session, db::fill(kInsertTerms, "values", values), std::move(params));
+    if (db::dialect_of(session) == db::Dialect::sqlite) {
+        db::Params lookup;
+        std::string list = lookup.list("w", std::vector<std::string>(words.begin(), words.end()));
+        db::execute(session, db::fill(kInsertTermTrigrams, "terms", list), std::move(lookup));
     }
 }
 
@@ -229,23 +211,26 @@ void ReadModelRepository::upsert_video(soci::session& session, const VideoRecord
         .set("etag", video.etag)
         .set("title", video.title)
         .set("description", video.description);
-    std::string sql;
+    static const std::string kUpsertSqlite =
+        "INSERT INTO videos (seq, " + std::string(kUpsertVideoColumns) + ") VALUES (:seq, " +
+        std::string(kUpsertVideoValues) + ")" + std::string(kUpsertVideoConflict);
+    static const std::string kUpsertPostgres =
+        "INSERT INTO videos (" + std::string(kUpsertVideoColumns) + ") VALUES (" +
+        std::string(kUpsertVideoValues) + ")" + std::string(kUpsertVideoConflict);
+    // SQLite: the video's seq (kept on update), or the next one for a new video.
+    std::int64_t seq = 0;
     if (sqlite) {
-        params.set("seq", db::query_int(session, kNextSeqSqlite));
-        sql = "INSERT INTO videos (seq, " + std::string(kUpsertVideoColumns) + ") VALUES (:seq, " +
-              std::string(kUpsertVideoValues) + ")" + std::string(kUpsertVideoConflict);
-    } else {
-        sql = "INSERT INTO videos (" + std::string(kUpsertVideoColumns) + ") VALUES (" +
-              std::string(kUpsertVideoValues) + ")" + std::string(kUpsertVideoConflict);
+        seq = db::query_int(session, kVideoSeq, db::Params().set("id", video.id));
+        if (seq == 0) seq = db::query_int(session, kNextSeqSqlite);
+        params.set("seq", seq);
     }
-    db::execute(session, sql, std::move(params));
+    db::execute(session, sqlite ? kUpsertSqlite : kUpsertPostgres, std::move(params));
     replace_links(session, Kind::category, video.id, video.categories);
     replace_links(session, Kind::genre, video.id, video.genres);
     replace_links(session, Kind::cast_member, video.id, video.cast_members);
 
     const SearchFields& s = video.search;
     if (sqlite) {
-        auto seq = db::query_int(session, kVideoSeq, db::Params().set("id", video.id));
         db::execute(session, kFtsDelete, db::Params().set("seq", seq));
         if (video.visible) {
             db::execute(session, kFtsInsert,
@@ -269,7 +254,5 @@ void ReadModelRepository::upsert_video(soci::session& session, const VideoRecord
     }
     if (video.visible) add_terms(session, s);
 }
-
-void forget_known_terms() { known_terms().clear(); }
 
 }  // namespace codeflix::catalog_api::repositories

@@ -74,8 +74,3 @@ struct ReadModelRepository {
 };
 
 }  // namespace codeflix::catalog_api::repositories
-
-namespace codeflix::catalog_api::repositories {
-/// Forgets which vocabulary words were written (after a failed transaction rolled them back).
-void forget_known_terms();
-}  // namespace codeflix::catalog_api::repositories

@@ -32,6 +32,9 @@ std::optional<std::int64_t> to_int(std::string_view text);
 void read_page(const Request& request, const std::vector<std::string_view>& sorts, Page& page,
                std::vector<core::FieldError>& errors);
 
+/// `{page, per_page, total, last_page}` of a list answer.
+boost::json::object list_meta(const Page& page, std::int64_t total);
+
 /// `{"data": [...], "meta": {page, per_page, total, last_page}}`.
 Response list_response(boost::json::array data, const Page& page, std::int64_t total);
 

@@ -42,8 +42,10 @@ class Router {
         Handler handler;
         FastHandler fast = {};
     };
-    /// Whether `route` matches the path `segments`; fills route and path_params when it does.
-    static bool bind(const Route& route, const std::vector<std::string>& segments,
+    /// Whether `route`'s pattern matches the path `segments` (whatever the method).
+    static bool matches(const Route& route, const std::vector<std::string>& segments);
+    /// Fills the request's route and path_params from a route that matches.
+    static void bind(const Route& route, const std::vector<std::string>& segments,
                      Request& request);
     std::vector<Route> routes_;
 };
