@@ -1,0 +1,36 @@
+#pragma once
+
+#include <cstddef>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+
+namespace codeflix::storage {
+
+/// Longest object key, in bytes.
+inline constexpr std::size_t kMaxKeyLength = 1024;
+/// Longest segment of a key (a file name on most filesystems).
+inline constexpr std::size_t kMaxKeySegmentLength = 255;
+
+/// One segment of a key: `[A-Za-z0-9][A-Za-z0-9._-]{0,254}`. Excludes ".", "..", hidden and
+/// temporary files, separators, spaces, percent signs and control characters.
+bool is_valid_key_segment(std::string_view segment);
+
+/// An object key: 1 to 1024 characters, valid segments separated by single '/', no leading or
+/// trailing '/'. Safe to append to a directory path and to put in a URL unescaped.
+bool is_valid_key(std::string_view key);
+
+/// A listing prefix: empty (everything), a valid key, or a valid key followed by '/' (a
+/// "folder"). Prefixes match as plain strings, as in S3: "a/b" matches "a/b/c" and "a/bc".
+bool is_valid_prefix(std::string_view prefix);
+
+/// Throws std::invalid_argument naming the (sanitised) key unless is_valid_key(key).
+void require_valid_key(std::string_view key);
+
+/// Throws std::invalid_argument naming the (sanitised) prefix unless is_valid_prefix(prefix).
+void require_valid_prefix(std::string_view prefix);
+
+/// Joins `parts` with '/'; throws std::invalid_argument if the result is not a valid key.
+std::string join_key(std::initializer_list<std::string_view> parts);
+
+}  // namespace codeflix::storage
