@@ -5,6 +5,8 @@
 #   GATEWAY_HOST     listen address                                       default 127.0.0.1
 #   GATEWAY_PORT     listen port                                          default 8080
 #   WEB_ROOT         folder served at / and /admin/                     default gateway/www
+#   STORAGE_ROOT     the object store's folder (uploads/, media/, images/) required
+#   STORAGE_URL_SECRET  secret of signed upload and media URLs (>= 16 chars) required
 #   CATALOG_ADMIN_ADDRS  space-separated host:port of every catalog-admin copy
 #   CATALOG_API_ADDRS    space-separated host:port of every catalog-api copy
 #   IDENTITY_ADDRS       space-separated host:port of every identity copy
@@ -32,7 +34,9 @@ render() {
     read -r -a catalog_admin <<<"${CATALOG_ADMIN_ADDRS:-}"
     read -r -a catalog_api <<<"${CATALOG_API_ADDRS:-}"
     read -r -a identity <<<"${IDENTITY_ADDRS:-}"
-    local web_root
+    local web_root secret=${STORAGE_URL_SECRET:?STORAGE_URL_SECRET is required}
+    # The secret sits inside a double-quoted nginx string: a plain token only.
+    [[ $secret =~ ^[A-Za-z0-9_-]{16,128}$ ]] || { echo "render.sh: STORAGE_URL_SECRET must be 16-128 characters of [A-Za-z0-9_-]" >&2; exit 2; }
     web_root="${WEB_ROOT:-$(cd "$(dirname "$template")" && pwd)/www}"
     sed -e '/^[[:space:]]*#/b' \
         -e "s|@PREFIX@|$(sed_escape "${GATEWAY_PREFIX:?GATEWAY_PREFIX is required}")|g" \
@@ -40,6 +44,9 @@ render() {
         -e "s|@GATEWAY_HOST@|$(sed_escape "${GATEWAY_HOST:-127.0.0.1}")|g" \
         -e "s|@GATEWAY_PORT@|$(sed_escape "${GATEWAY_PORT:-8080}")|g" \
         -e "s|@WEB_ROOT@|$(sed_escape "$web_root")|g" \
+        -e "s|@GATEWAY_DIR@|$(sed_escape "$(cd "$(dirname "$template")" && pwd)")|g" \
+        -e "s|@STORAGE_ROOT@|$(sed_escape "${STORAGE_ROOT:?STORAGE_ROOT is required}")|g" \
+        -e "s|@STORAGE_URL_SECRET@|$(sed_escape "$secret")|g" \
         -e "s|@CATALOG_ADMIN_UPSTREAMS@|$(sed_escape "$(upstream_servers "${catalog_admin[@]}")")|g" \
         -e "s|@CATALOG_API_UPSTREAMS@|$(sed_escape "$(upstream_servers "${catalog_api[@]}")")|g" \
         -e "s|@IDENTITY_UPSTREAMS@|$(sed_escape "$(upstream_servers "${identity[@]}")")|g" \

@@ -1,9 +1,12 @@
 #include <codeflix/core/clock.hpp>
 #include <codeflix/core/log.hpp>
 #include <codeflix/service/service.hpp>
+#include <codeflix/storage/settings.hpp>
 #include <cstring>
 #include <iostream>
+#include <thread>
 
+#include "src/app/media_service.hpp"
 #include "src/app/republish.hpp"
 #include "src/http/routes.hpp"
 
@@ -37,17 +40,34 @@ int run_command(const char* command) {
 
 int main(int argc, char** argv) {
     if (argc > 1) return run_command(argv[1]);
-    std::shared_ptr<codeflix::catalog_admin::http_api::CatalogAdminApi> api;
-    return codeflix::service::run_main(
-        "catalog-admin", 8082, [&](codeflix::service::Service& service) {
-            auto& database = service.open_database(codeflix_embedded_migrations());
-            auto& outbox = service.publish_outbox();
-            api = codeflix::catalog_admin::http_api::add_routes(
-                service.router(), database,
-                [] { return codeflix::core::year_of(codeflix::core::now()); },
-                [&outbox] { outbox.notify(); });
-            service.require_bearer(
-                {.public_prefixes = {"/healthz", "/readyz", "/metrics", "/api/admin/openapi.yaml"},
-                 .rules = {{"/api/admin/", {"catalog-admin"}}}});
+    using namespace codeflix;
+    std::shared_ptr<catalog_admin::http_api::CatalogAdminApi> api;
+    std::unique_ptr<storage::ObjectStore> store;
+    std::unique_ptr<catalog_admin::app::MediaService> media;
+    return service::run_main("catalog-admin", 8082, [&](service::Service& service) {
+        auto& database = service.open_database(codeflix_embedded_migrations());
+        auto& outbox = service.publish_outbox();
+        auto settings = storage::storage_settings(service.config());
+        store = storage::open_store(settings);
+        std::optional<storage::UrlSigner> signer;
+        if (!settings.url_secret.empty())
+            signer.emplace(settings.url_secret);
+        else
+            log::warn("CODEFLIX_STORAGE_URL_SECRET is not set: media uploads are unavailable");
+        media = std::make_unique<catalog_admin::app::MediaService>(*store, std::move(signer),
+                                                                   settings.upload_url_ttl);
+        auto written = [&outbox] { outbox.notify(); };
+        api = catalog_admin::http_api::add_routes(
+            service.router(), database, [] { return core::year_of(core::now()); }, written, *media);
+        media->subscribe(service.consume("encoder-results",
+                                         catalog_admin::app::MediaService::encoder_bindings()),
+                         written);
+        service.every(std::chrono::minutes(5), "expired upload sweep", [&database, &m = *media] {
+            if (int swept = m.sweep_expired(database))
+                log::info("expired uploads swept", {{"count", std::to_string(swept)}});
         });
+        service.require_bearer(
+            {.public_prefixes = {"/healthz", "/readyz", "/metrics", "/api/admin/openapi.yaml"},
+             .rules = {{"/api/admin/", {"catalog-admin"}}}});
+    });
 }

@@ -42,6 +42,7 @@ start_copy() {
 start_gateway() {
     mkdir -p "$WORK/nginx/logs"
     GATEWAY_PREFIX="$WORK/nginx" GATEWAY_LOG_DIR="$WORK/nginx/logs" GATEWAY_PORT="$GATEWAY_PORT" \
+        STORAGE_ROOT="$WORK/storage" STORAGE_URL_SECRET=gateway-e2e-url-secret \
         CATALOG_ADMIN_ADDRS="127.0.0.1:$PORT_A 127.0.0.1:$PORT_B" \
         "$ROOT/gateway/render.sh" >"$WORK/nginx/nginx.conf"
     local -a args=(-p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" -e "$WORK/nginx/logs/gateway-error.log")

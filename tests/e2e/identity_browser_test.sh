@@ -102,6 +102,7 @@ start_gateway() {
     mkdir -p "$WORK/nginx/logs"
     GATEWAY_PREFIX="$WORK/nginx" GATEWAY_LOG_DIR="$WORK/nginx/logs" GATEWAY_PORT="$GATEWAY_PORT" \
         WEB_ROOT="$WORK/www" CATALOG_ADMIN_ADDRS="127.0.0.1:$CATALOG_ADMIN_PORT" \
+        STORAGE_ROOT="$WORK/storage" STORAGE_URL_SECRET=identity-e2e-url-secret \
         IDENTITY_ADDRS="127.0.0.1:$IDENTITY_PORT" \
         "$ROOT/gateway/render.sh" >"$WORK/nginx/nginx.conf"
     local -a args=(-p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" -e "$WORK/nginx/logs/gateway-error.log")

@@ -7,9 +7,11 @@
 #include <codeflix/http/problem.hpp>
 #include <codeflix/http/server.hpp>
 #include <codeflix/service/service.hpp>
+#include <condition_variable>
 #include <csignal>
 #include <fstream>
 #include <iostream>
+#include <mutex>
 #include <optional>
 #include <thread>
 
@@ -77,6 +79,11 @@ struct Service::Impl {
     std::size_t db_pool_size = 1;
     std::string port_file;
     std::optional<http::Middleware> bearer;
+    struct Worker {
+        std::function<void()> start;
+        std::function<void()> stop;
+    };
+    std::vector<Worker> workers;
 };
 
 Service::Service(std::string name, std::uint16_t default_port)
@@ -262,6 +269,7 @@ int Service::run() {
     }
     if (impl.relay) impl.relay->start();
     for (auto& consumer : impl.consumers) consumer->start();
+    for (auto& worker : impl.workers) worker.start();
     log::info("listening", {{"host", options.host},
                             {"port", static_cast<int>(server.port())},
                             {"workers", options.workers}});
@@ -271,11 +279,50 @@ int Service::run() {
     sigwait(&set, &signal);
     log::info("draining", {{"signal", signal}});
     server.stop();
+    for (auto& worker : impl.workers) worker.stop();
     for (auto& consumer : impl.consumers) consumer->stop();
     if (impl.relay) impl.relay->stop(std::chrono::seconds(5));  // flush the outbox
     if (impl.publisher) impl.publisher->close();
     log::info("stopped");
     return 0;
+}
+
+void Service::add_worker(std::function<void()> start, std::function<void()> stop) {
+    impl_->workers.push_back({std::move(start), std::move(stop)});
+}
+
+void Service::every(std::chrono::milliseconds interval, std::string name,
+                    std::function<void()> task) {
+    struct Periodic {
+        std::mutex mutex;
+        std::condition_variable wake;
+        bool stopping = false;
+        std::thread thread;
+    };
+    auto state = std::make_shared<Periodic>();
+    add_worker(
+        [state, interval, name = std::move(name), task = std::move(task)] {
+            state->thread = std::thread([state, interval, name, task] {
+                std::unique_lock lock(state->mutex);
+                while (!state->wake.wait_for(lock, interval, [&] { return state->stopping; })) {
+                    lock.unlock();
+                    try {
+                        task();
+                    } catch (const std::exception& e) {
+                        log::error("periodic task failed", {{"task", name}, {"error", e.what()}});
+                    }
+                    lock.lock();
+                }
+            });
+        },
+        [state] {
+            {
+                std::lock_guard lock(state->mutex);
+                state->stopping = true;
+            }
+            state->wake.notify_all();
+            if (state->thread.joinable()) state->thread.join();
+        });
 }
 
 int run_main(std::string_view name, std::uint16_t default_port,

@@ -1,6 +1,7 @@
 #include "representations.hpp"
 
 #include <boost/json/array.hpp>
+#include <codeflix/core/json.hpp>
 
 namespace codeflix::catalog_admin::app {
 namespace {
@@ -46,7 +47,19 @@ boost::json::object to_json(const domain::CastMember& m) {
 boost::json::object to_json(const domain::Video& v) {
     boost::json::object media;
     for (std::size_t i = 0; i < domain::kMediaKinds.size(); ++i) {
-        media[domain::kMediaKinds[i]] = boost::json::object{{"status", v.media_status[i]}};
+        const auto& slot = v.media[i];
+        auto text = [](const std::optional<std::string>& value) {
+            return value ? boost::json::value(*value) : boost::json::value(nullptr);
+        };
+        boost::json::value current = nullptr;
+        if (!slot.current.empty()) {
+            if (auto parsed = core::parse_json(slot.current)) current = std::move(*parsed);
+        }
+        media[domain::kMediaKinds[i]] = boost::json::object{{"status", slot.status},
+                                                            {"progress", slot.progress},
+                                                            {"error", text(slot.failure_reason)},
+                                                            {"upload_id", text(slot.upload_id)},
+                                                            {"current", std::move(current)}};
     }
     boost::json::object out{{"id", v.meta.id},
                             {"title", v.title},

@@ -22,6 +22,17 @@ constexpr std::array<std::string_view, 5> kMediaKinds = {"video", "trailer", "th
 constexpr std::array<std::string_view, 5> kMediaStatuses = {"none", "pending", "processing",
                                                             "completed", "failed"};
 
+/// One media slot of a video: the state of its newest upload and the media that is live. A
+/// replacement keeps `current` until it completes; `status` describes the newest upload.
+struct MediaSlot {
+    std::string status = "none";
+    int progress = 0;
+    std::optional<std::string> upload_id;
+    std::optional<std::string> failure_reason;
+    /// The live media as a JSON object's text (see media.hpp); empty when there is none.
+    std::string current;
+};
+
 struct Video {
     Meta meta;
     std::string title;
@@ -34,8 +45,8 @@ struct Video {
     std::vector<std::string> categories_id;
     std::vector<std::string> genres_id;
     std::vector<std::string> cast_members_id;
-    /// Status per media kind, in kMediaKinds order.
-    std::array<std::string, 5> media_status = {"none", "none", "none", "none", "none"};
+    /// Per media kind, in kMediaKinds order.
+    std::array<MediaSlot, 5> media;
 };
 
 struct VideoInput {

@@ -4,6 +4,7 @@
 #include <codeflix/db/database.hpp>
 #include <codeflix/db/query.hpp>
 
+#include "media_repository.hpp"
 #include "relations.hpp"
 
 namespace codeflix::catalog_admin::repositories {
@@ -55,8 +56,7 @@ domain::Video from_row(const soci::row& row) {
     v.rating = db::get_text(row, 5);
     v.duration = static_cast<int>(db::get_int64(row, 6));
     v.published = db::get_int64(row, 7) != 0;
-    for (std::size_t i = 0; i < v.media_status.size(); ++i)
-        v.media_status[i] = db::get_text(row, 8 + i);
+    for (std::size_t i = 0; i < v.media.size(); ++i) v.media[i].status = db::get_text(row, 8 + i);
     v.meta.version = db::get_int64(row, 13);
     v.meta.created_at = db::get_text(row, 14);
     v.meta.updated_at = db::get_text(row, 15);
@@ -89,6 +89,7 @@ void attach_links(soci::session& session, std::vector<domain::Video>& videos) {
         v.genres_id = links[1][v.meta.id];
         v.cast_members_id = links[2][v.meta.id];
     }
+    MediaRepository::attach_slots(session, videos);
 }
 
 void write_links(soci::session& session, const domain::Video& video) {

@@ -37,7 +37,7 @@ TEST(Video, ValidInputParses) {
     auto video = apply(blank, *input, WriteMode::create);
     EXPECT_FALSE(video.opened);
     EXPECT_FALSE(video.published);
-    EXPECT_EQ(video.media_status[0], "none");
+    EXPECT_EQ(video.media[0].status, "none");
 }
 
 TEST(Video, YearIsBetween1888AndFiveYearsAhead) {

@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "../domain/etag.hpp"
+#include "../domain/public_media.hpp"
 #include "../repositories/read_model_repository.hpp"
 
 namespace codeflix::catalog_api::app {
@@ -115,22 +116,21 @@ repositories::VideoRecord render(soci::session& session, const boost::json::obje
         for (const auto& record : records) out.push_back(*core::parse_json(record.doc));
         return out;
     };
-    boost::json::object doc{
-        {"id", video.id},
-        {"title", video.title},
-        {"description", video.description},
-        {"year_launched", video.year_launched},
-        {"opened", bool_field(source, "opened", false)},
-        {"rating", video.rating},
-        {"duration",
-         source.contains("duration") ? source.at("duration") : boost::json::value(nullptr)},
-        {"categories", docs(categories)},
-        {"genres", docs(genres)},
-        {"cast_members", docs(cast)},
-        {"media", source.contains("media") ? source.at("media") : boost::json::object()},
-        {"version", version},
-        {"created_at", video.created_at},
-        {"updated_at", text_field(source, "updated_at", false)}};
+    boost::json::object doc{{"id", video.id},
+                            {"title", video.title},
+                            {"description", video.description},
+                            {"year_launched", video.year_launched},
+                            {"opened", bool_field(source, "opened", false)},
+                            {"rating", video.rating},
+                            {"duration", source.contains("duration") ? source.at("duration")
+                                                                     : boost::json::value(nullptr)},
+                            {"categories", docs(categories)},
+                            {"genres", docs(genres)},
+                            {"cast_members", docs(cast)},
+                            {"media", domain::public_media(source.if_contains("media"))},
+                            {"version", version},
+                            {"created_at", video.created_at},
+                            {"updated_at", text_field(source, "updated_at", false)}};
     video.doc = boost::json::serialize(doc);
     for (const auto& category : categories) video.facet_keys += "c:" + category.id + " ";
     for (const auto& genre : genres) video.facet_keys += "g:" + genre.id + " ";

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <codeflix/auth/bearer.hpp>
 #include <codeflix/core/config.hpp>
 #include <codeflix/db/database.hpp>
@@ -64,6 +65,15 @@ class Service {
     /// tokens without fetching its JWKS over HTTP); always active.
     void require_bearer(auth::BearerOptions options,
                         std::shared_ptr<const auth::TokenVerifier> verifier);
+
+    /// Background work of the service: `start` runs once the server listens, `stop` at the drain,
+    /// after the server stopped and before the consumers and the outbox relay stop (so what the
+    /// work writes to the outbox is still published).
+    void add_worker(std::function<void()> start, std::function<void()> stop);
+
+    /// Runs `task` every `interval` on a thread of its own, from start until the drain; an
+    /// exception is logged with `name` and the task runs again at the next interval.
+    void every(std::chrono::milliseconds interval, std::string name, std::function<void()> task);
 
     /// Adds origins the CORS middleware allows besides CORS_ORIGINS.
     void allow_origins(const std::vector<std::string>& origins);
