@@ -1,31 +1,81 @@
+#include <codeflix/media/probe.hpp>
 #include <codeflix/service/service.hpp>
 #include <codeflix/storage/settings.hpp>
 #include <filesystem>
+#include <iostream>
+#include <string_view>
 
 #include "src/app/job_runner.hpp"
+#include "src/domain/ladder.hpp"
 
 const std::vector<codeflix::db::Migration>& codeflix_embedded_migrations();
 extern const char* codeflix_encoder_openapi();
 
-int main() {
+namespace {
+
+/// `codeflix-encoder command INPUT OUTPUT_DIR [--ladder-only]`: probes INPUT and prints, one
+/// argument per line, the ffmpeg command the encoder runs for it (settings PRESET, THREADS and
+/// FFMPEG apply); `--ladder-only` leaves out the poster and trick-play outputs (the benchmark's
+/// anchor: the same ladder, preset and options, one CMAF output).
+int print_command(int argc, char** argv) {
+    using namespace codeflix;
+    if (argc < 4) {
+        std::cerr << "usage: codeflix-encoder command INPUT OUTPUT_DIR [--ladder-only]\n";
+        return 2;
+    }
+    core::Config config("encoder");
+    auto probed = media::probe(argv[2]);
+    if (const auto* failure = std::get_if<media::ProbeFailure>(&probed)) {
+        std::cerr << "codeflix-encoder: " << failure->reason << "\n";
+        return 1;
+    }
+    const auto& probe = std::get<media::ProbeResult>(probed);
+    encoder::domain::SourceInfo source{probe.display_width, probe.display_height, probe.frame_rate,
+                                       probe.has_audio, probe.duration_seconds};
+    encoder::domain::EncodeOptions options;
+    options.preset = config.string("PRESET", "veryfast");
+    options.threads = static_cast<int>(config.integer("THREADS", 0, 0, 256));
+    bool ladder_only = argc > 4 && std::string_view(argv[4]) == "--ladder-only";
+    options.images = !ladder_only;
+    options.trickplay = !ladder_only;
+    for (const auto& arg : encoder::domain::build_encode_command(
+             config.string("FFMPEG", "ffmpeg"), argv[2], argv[3], source,
+             encoder::domain::build_ladder(source), options))
+        std::cout << arg << "\n";
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc > 1 && std::string_view(argv[1]) == "command") return print_command(argc, argv);
+    if (argc > 1) {
+        std::cerr << "usage: codeflix-encoder [command INPUT OUTPUT_DIR [--ladder-only]]\n";
+        return 2;
+    }
     using namespace codeflix;
     std::unique_ptr<storage::ObjectStore> store;
     std::unique_ptr<encoder::app::JobRunner> runner;
     return service::run_main("encoder", 8085, [&](service::Service& service) {
         const auto& config = service.config();
-        auto& database = service.open_database(codeflix_embedded_migrations());
-        auto& outbox = service.publish_outbox();
-        store = storage::open_store(storage::storage_settings(config));
         encoder::app::RunnerSettings settings;
         settings.jobs = static_cast<int>(config.integer("JOBS", 1, 1, 64));
         settings.scratch = config.string("SCRATCH", "var/scratch/encoder");
         settings.ffmpeg = config.string("FFMPEG", "ffmpeg");
         settings.encode.preset = config.string("PRESET", "veryfast");
+        if (!encoder::domain::is_x264_preset(settings.encode.preset))
+            throw std::invalid_argument(
+                "CODEFLIX_ENCODER_PRESET must be an x264 preset "
+                "(ultrafast ... placebo), not '" +
+                settings.encode.preset + "'");
         settings.encode.threads = static_cast<int>(config.integer("THREADS", 0, 0, 256));
         settings.lease = std::chrono::seconds(config.integer("LEASE_SECONDS", 60, 5, 3600));
         settings.max_attempts = 1 + static_cast<int>(config.integer("JOB_RETRIES", 5, 0, 20));
         settings.first_retry_delay =
             std::chrono::milliseconds(config.integer("JOB_RETRY_DELAY_MS", 1000, 10, 3600000));
+        auto& database = service.open_database(codeflix_embedded_migrations());
+        auto& outbox = service.publish_outbox();
+        store = storage::open_store(storage::storage_settings(config));
         runner = std::make_unique<encoder::app::JobRunner>(database, *store, settings,
                                                            [&outbox] { outbox.notify(); });
         runner->subscribe(service.consume("jobs", {"codeflix.catalog.video.media_uploaded.v1"}));

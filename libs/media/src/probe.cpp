@@ -182,7 +182,8 @@ class Input {
     std::optional<ProbeFailure> aborted() const {
         if (guard_.refused) return ProbeFailure{std::string(kRefusedReference)};
         if (late()) {
-            return ProbeFailure{"reading the file took longer than " + describe_duration(timeout_)};
+            return ProbeFailure{"reading the file took longer than " + describe_duration(timeout_),
+                                true};
         }
         return std::nullopt;
     }

@@ -268,6 +268,33 @@ void FilesystemStore::put_file(std::string_view key, const fs::path& source) {
     write_atomically(root_, target, key, [&](int fd) { copy_all(input.get(), fd, key); });
 }
 
+std::size_t FilesystemStore::put_folder(std::string_view prefix, const fs::path& folder) {
+    require_valid_prefix(prefix);
+    if (prefix.empty() || prefix.back() != '/')
+        throw std::invalid_argument("storage: put_folder needs a prefix ending in '/'");
+    std::vector<std::pair<std::string, fs::path>> files;
+    for (const auto& entry : fs::recursive_directory_iterator(folder)) {
+        if (!entry.is_regular_file()) continue;
+        std::string key = std::string(prefix) + fs::relative(entry.path(), folder).generic_string();
+        require_valid_key(key);
+        files.emplace_back(std::move(key), entry.path());
+    }
+    for (const auto& [key, source] : files) {
+        const fs::path target = path_of(key);
+        ensure_folders(root_, key);
+        if (::rename(source.c_str(), target.c_str()) == 0) {
+            if (::chmod(target.c_str(), kFileMode) != 0) fail("write", key, errno);
+            continue;
+        }
+        const int error = errno;
+        if (error != EXDEV) fail("write", key, error);
+        put_file(key, source);  // another filesystem: copied, each file flushed on its own
+    }
+    const UniqueFd root_fd(::open(root_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (root_fd.get() < 0 || ::syncfs(root_fd.get()) != 0) fail("flush", prefix, errno);
+    return files.size();
+}
+
 std::unique_ptr<std::istream> FilesystemStore::get(std::string_view key) const {
     OpenObject object = open_object(path_of(key), key);
     return detail::make_object_stream(std::move(object.fd), std::string(key));

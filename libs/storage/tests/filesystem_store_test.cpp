@@ -337,6 +337,26 @@ TEST_F(FilesystemStoreTest, ConcurrentRemovesDoNotBreakWritesInTheSameFolder) {
     EXPECT_FALSE(fs::exists(root_ / "f/g"));
 }
 
+TEST_F(FilesystemStoreTest, PutFolderTakesAWholeTreeOver) {
+    const fs::path local = root_.parent_path() / (root_.filename().string() + "-out");
+    fs::create_directories(local / "trickplay");
+    std::ofstream(local / "manifest.mpd") << "mpd";
+    std::ofstream(local / "trickplay" / "index.vtt") << "WEBVTT";
+    store_.put_bytes("media/v/video/e/stale", "old");
+    EXPECT_EQ(store_.put_folder("media/v/video/e/", local), 2U);
+    EXPECT_EQ(read_all(*store_.get("media/v/video/e/manifest.mpd")), "mpd");
+    EXPECT_EQ(read_all(*store_.get("media/v/video/e/trickplay/index.vtt")), "WEBVTT");
+    EXPECT_FALSE(fs::exists(local / "manifest.mpd"));  // moved, not copied
+    EXPECT_EQ(fs::status(root_ / "media/v/video/e/manifest.mpd").permissions() & fs::perms::all,
+              fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read |
+                  fs::perms::others_read);
+    std::ofstream(local / "bad name") << "x";
+    EXPECT_THROW(store_.put_folder("media/v/video/f/", local), std::invalid_argument);
+    EXPECT_FALSE(fs::exists(root_ / "media/v/video/f"));
+    EXPECT_THROW(store_.put_folder("media/v/video/f", local), std::invalid_argument);
+    fs::remove_all(local);
+}
+
 TEST_F(FilesystemStoreTest, OpenStoreTakesPathsAndFileLocations) {
     StorageSettings settings;
     settings.root = "file:" + (dir_ / "via-file").string();

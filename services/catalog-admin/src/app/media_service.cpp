@@ -164,8 +164,10 @@ MediaService::Checked MediaService::check_object(const std::string& video_id, st
         checked.reason = "the storage cannot be probed in place";
         return checked;
     }
-    auto outcome = media::probe(*path);
+    // Within the gateway's 30 s proxy timeout; a slow probe is a conflict to retry, not a verdict.
+    auto outcome = media::probe(*path, std::chrono::seconds(20));
     if (const auto* failure = std::get_if<media::ProbeFailure>(&outcome)) {
+        if (failure->timed_out) throw storage::StorageError("probing the file took too long");
         checked.reason = failure->reason;
         return checked;
     }
@@ -206,18 +208,30 @@ core::Result<MediaService::Completion> MediaService::complete_upload(
     // Out of reach of the upload URL first: what is checked is what the encoder will read.
     auto uploaded = upload_key(video_id, kind, upload_id);
     auto source = source_key(video_id, kind, upload_id);
-    if (store_.stat(uploaded)) {
-        store_.move(uploaded, source);
-    } else if (!store_.stat(source)) {
-        return core::Error::conflict(
-            "The file has not been uploaded yet: PUT it to the upload URL, then complete");
+    Checked checked;
+    try {
+        if (store_.stat(uploaded)) {
+            store_.move(uploaded, source);
+        } else if (!store_.stat(source)) {
+            return core::Error::conflict(
+                "The file has not been uploaded yet: PUT it to the upload URL, then complete");
+        }
+        checked = check_object(video_id, kind, upload_id, upload.content_type, upload.size);
+        if (!checked.reason && spec->is_image) store_.move(source, checked.final_key);
+    } catch (const storage::NotFound&) {
+        // Another request moved it first (a double click): it finishes the job.
+        return core::Error::conflict("This upload is being completed by another request");
+    } catch (const storage::StorageError& e) {
+        log::error("storage failed while completing an upload",
+                   {{"upload", upload_id}, {"error", e.what()}});
+        return core::Error::unavailable("The storage is unavailable; try again");
     }
-    auto checked = check_object(video_id, kind, upload_id, upload.content_type, upload.size);
-    if (!checked.reason && spec->is_image) store_.move(source, checked.final_key);
 
     std::vector<std::string> stale_keys;
     auto result = database.transaction([&](soci::session& s) -> core::Result<Completion> {
         auto now = core::to_rfc3339(core::now());
+        if (!MediaRepository::lock_video(s, video_id))
+            return core::Error::not_found("No video with this id");
         bool accepted = !checked.reason.has_value();
         if (!MediaRepository::finish_upload(s, upload_id, accepted ? "accepted" : "rejected",
                                             checked.reason, now))
@@ -226,14 +240,14 @@ core::Result<MediaService::Completion> MediaService::complete_upload(
         if (!video) return core::Error::not_found("No video with this id");
         domain::MediaSlot slot = video->media[spec->index];
         std::string status;
-        slot.upload_id = upload_id;
         slot.failure_reason = checked.reason;
         if (!accepted) {
+            // upload_id stays the slot's accepted upload: an encode in progress still lands.
             status = "failed";
-            slot.progress = 0;
             stale_keys.push_back(source);
         } else if (spec->is_image) {
             status = "completed";
+            slot.upload_id = upload_id;
             slot.progress = 100;
             if (!slot.current.empty()) {
                 if (auto old = core::parse_json(slot.current); old && old->is_object()) {
@@ -245,6 +259,7 @@ core::Result<MediaService::Completion> MediaService::complete_upload(
             slot.current = boost::json::serialize(checked.current);
         } else {
             status = "pending";
+            slot.upload_id = upload_id;
             slot.progress = 0;
             boost::json::object data{{"id", video_id},
                                      {"video_id", video_id},
@@ -259,19 +274,29 @@ core::Result<MediaService::Completion> MediaService::complete_upload(
             events::record(s, "video", "media_uploaded", std::move(data));
         }
         MediaRepository::save_slot(s, video_id, spec->index, slot, now);
-        MediaRepository::set_status(s, video_id, spec->index, status, now);
+        if (!MediaRepository::set_status(s, video_id, spec->index, status, now))
+            return core::Error::not_found("No video with this id");
         auto updated = videos.find(s, video_id);
+        if (!updated) return core::Error::not_found("No video with this id");
         events::record(s, "video", "updated", to_json(*updated));
         return Completion{accepted, checked.reason.value_or(""), *updated};
     });
-    if (result) {
-        for (const auto& key : stale_keys) {
-            try {
-                store_.remove(key);
-            } catch (const std::exception& e) {
-                log::warn("could not delete a replaced object",
-                          {{"key", key}, {"error", e.what()}});
-            }
+    if (!result && result.error().code != core::ErrorCode::conflict && spec->is_image &&
+        !checked.reason) {
+        // Not recorded: the image goes back where a new complete finds it.
+        stale_keys.clear();
+        try {
+            store_.move(checked.final_key, source);
+        } catch (const std::exception& e) {
+            log::warn("could not put back an unrecorded image",
+                      {{"key", checked.final_key}, {"error", e.what()}});
+        }
+    }
+    for (const auto& key : stale_keys) {
+        try {
+            store_.remove(key);
+        } catch (const std::exception& e) {
+            log::warn("could not delete a replaced object", {{"key", key}, {"error", e.what()}});
         }
     }
     return result;
@@ -279,19 +304,27 @@ core::Result<MediaService::Completion> MediaService::complete_upload(
 
 int MediaService::sweep_expired(db::Database& database) const {
     constexpr int kBatch = 200;
+    // nginx checks the URL when a PUT starts; a 50 GB body may still be arriving hours later.
+    constexpr auto kGrace = std::chrono::hours(12);
     auto now = core::to_rfc3339(core::now());
+    auto cutoff = core::to_rfc3339(core::now() - kGrace);
     auto expired = database.with_session(
-        [&](soci::session& s) { return MediaRepository::expired_uploads(s, now, kBatch); });
+        [&](soci::session& s) { return MediaRepository::expired_uploads(s, cutoff, kBatch); });
     int swept = 0;
     for (const auto& upload : expired) {
-        // Marked first: a complete racing the sweep then finds the upload closed.
-        bool closed = database.transaction([&](soci::session& s) {
-            return MediaRepository::finish_upload(s, upload.id, "rejected",
-                                                  std::string("the upload URL expired"), now);
-        });
-        if (!closed) continue;
-        store_.remove(upload_key(upload.video_id, upload.kind, upload.id));
-        ++swept;
+        try {
+            // Marked first: a complete racing the sweep then finds the upload closed.
+            bool closed = database.transaction([&](soci::session& s) {
+                return MediaRepository::finish_upload(s, upload.id, "rejected",
+                                                      std::string("the upload URL expired"), now);
+            });
+            if (!closed) continue;
+            store_.remove(upload_key(upload.video_id, upload.kind, upload.id));
+            ++swept;
+        } catch (const std::exception& e) {
+            log::warn("could not sweep an expired upload",
+                      {{"upload", upload.id}, {"error", e.what()}});
+        }
     }
     return swept;
 }
@@ -310,6 +343,9 @@ std::optional<SlotEvent> current_slot(soci::session& session, const boost::json:
     const auto& spec = kind_of(data);
     auto video_id = text_of(data, "video_id");
     auto upload_id = text_of(data, "upload_id");
+    if (core::canonical_uuid(video_id) != video_id || core::canonical_uuid(upload_id) != upload_id)
+        throw messaging::PermanentError("encoder event with malformed ids");
+    if (!MediaRepository::lock_video(session, video_id)) return std::nullopt;  // deleted
     auto video = repositories::VideoRepository().find(session, video_id);
     if (!video || video->media[spec.index].upload_id != upload_id) return std::nullopt;
     return SlotEvent{std::move(*video), &spec, std::move(upload_id)};
@@ -321,9 +357,10 @@ void write_slot(soci::session& session, const SlotEvent& event, const domain::Me
     auto now = core::to_rfc3339(core::now());
     MediaRepository::save_slot(session, event.video.meta.id, event.spec->index, slot, now);
     if (status == event.video.media[event.spec->index].status) return;
-    MediaRepository::set_status(session, event.video.meta.id, event.spec->index, status, now);
+    if (!MediaRepository::set_status(session, event.video.meta.id, event.spec->index, status, now))
+        return;
     auto updated = repositories::VideoRepository().find(session, event.video.meta.id);
-    events::record(session, "video", "updated", to_json(*updated));
+    if (updated) events::record(session, "video", "updated", to_json(*updated));
 }
 
 bool finished(const std::string& status) { return status == "completed" || status == "failed"; }

@@ -28,6 +28,8 @@ constexpr const char* kUpsertSlot =
     "ON CONFLICT (video_id, kind) DO UPDATE SET upload_id = excluded.upload_id, "
     "progress = excluded.progress, failure_reason = excluded.failure_reason, "
     "current = excluded.current, updated_at = excluded.updated_at";
+constexpr const char* kLockVideo =
+    "UPDATE videos SET version = version WHERE id = :id AND deleted_at IS NULL";
 // One statement per kind: a column name is never built from input.
 constexpr std::array<const char*, 5> kSetStatus = {
     "UPDATE videos SET video_status = :status, version = version + 1, updated_at = :now "
@@ -141,6 +143,10 @@ void MediaRepository::save_slot(soci::session& session, const std::string& video
                     .set("current", slot.current.empty() ? std::optional<std::string>()
                                                          : std::optional<std::string>(slot.current))
                     .set("now", now));
+}
+
+bool MediaRepository::lock_video(soci::session& session, const std::string& video_id) {
+    return db::execute(session, kLockVideo, db::Params().set("id", video_id)) == 1;
 }
 
 bool MediaRepository::set_status(soci::session& session, const std::string& video_id,

@@ -50,6 +50,10 @@ class MediaRepository {
     static void save_slot(soci::session& session, const std::string& video_id,
                           std::size_t kind_index, const domain::MediaSlot& slot,
                           const std::string& now);
+    /// Takes the video's row lock until the transaction ends (PostgreSQL; SQLite transactions are
+    /// already exclusive), so slot read-modify-writes of one video never interleave; false when
+    /// the video is gone.
+    static bool lock_video(soci::session& session, const std::string& video_id);
     /// Sets a live video's <kind>_status and raises its version; false when the video is gone.
     static bool set_status(soci::session& session, const std::string& video_id,
                            std::size_t kind_index, const std::string& status,

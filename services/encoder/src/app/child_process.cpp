@@ -4,6 +4,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <sys/prctl.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -40,6 +41,8 @@ ChildProcess::ChildProcess(const std::vector<std::string>& argv,
         fail("pipe");
     }
     pid_t parent = ::getpid();
+    long open_max = ::sysconf(_SC_OPEN_MAX);
+    int max_fd = open_max > 0 && open_max < 65536 ? static_cast<int>(open_max) : 65536;
     pid_t pid = ::fork();
     if (pid < 0) {
         ::close(err);
@@ -60,6 +63,10 @@ ChildProcess::ChildProcess(const std::vector<std::string>& argv,
         ::dup2(null_fd, STDIN_FILENO);
         ::dup2(pipe_fds[1], STDOUT_FILENO);
         ::dup2(err, STDERR_FILENO);
+        // Descriptors other threads opened without O_CLOEXEC (sockets, files) stay with us.
+        if (::syscall(SYS_close_range, 3U, ~0U, 0U) != 0) {
+            for (int fd = 3; fd < max_fd; ++fd) ::close(fd);
+        }
         ::execvp(args[0], args.data());
         ::_exit(127);
     }
@@ -73,8 +80,12 @@ ChildProcess::ChildProcess(const std::vector<std::string>& argv,
 
 ChildProcess::~ChildProcess() {
     if (!status_ && pid_ > 0) {
-        terminate(std::chrono::seconds(2));
-        wait();
+        try {
+            terminate(std::chrono::seconds(2));
+            wait();
+        } catch (const std::exception&) {
+            // Nothing more can be done about a child that cannot be reaped.
+        }
     }
     if (stdout_fd_ >= 0) ::close(stdout_fd_);
 }

@@ -26,10 +26,6 @@ using repositories::JobRepository;
 namespace {
 
 constexpr std::size_t kReasonChars = 400;
-constexpr int kTrickplayInterval = 10;
-constexpr int kTrickplayWidth = 320;
-constexpr int kTrickplayColumns = 10;
-constexpr int kTrickplayRows = 10;
 
 std::string now_text() { return core::to_rfc3339(core::now()); }
 
@@ -91,6 +87,9 @@ struct JobRunner::Attempt {
     std::string reason;
     /// The completed event's data.
     boost::json::object output;
+    /// Shared with the heartbeat: the percent done, and whether the lease was lost.
+    std::atomic<int> percent{0};
+    std::atomic<bool> lost{false};
 };
 
 JobRunner::JobRunner(db::Database& database, storage::ObjectStore& store, RunnerSettings settings,
@@ -200,6 +199,41 @@ void JobRunner::worker_loop() {
     }
 }
 
+/// Renews the job's lease every quarter of it for as long as the attempt runs (copying the
+/// source, checks, ffmpeg, storing the output), with the progress; flags the attempt as lost when
+/// another copy holds the job. A failing database only skips a renewal: the lease is lost only
+/// when it really ran out.
+class JobRunner::Heartbeat {
+  public:
+    Heartbeat(JobRunner& runner, Attempt& attempt)
+        : thread_([&runner, &attempt](const std::stop_token& stop) {
+              std::mutex mutex;
+              std::unique_lock lock(mutex);
+              std::condition_variable_any wake;
+              for (;;) {
+                  // Returns early only when the attempt ends (stop requested).
+                  wake.wait_for(lock, stop, runner.settings_.lease / 4, [] { return false; });
+                  if (stop.stop_requested()) return;
+                  auto now = core::now();
+                  try {
+                      bool held = runner.database_.transaction([&](soci::session& s) {
+                          return JobRepository::renew(
+                              s, attempt.job.id, runner.owner_,
+                              core::to_rfc3339(now + runner.settings_.lease),
+                              attempt.percent.load(), core::to_rfc3339(now));
+                      });
+                      if (!held) attempt.lost = true;
+                  } catch (const std::exception& e) {
+                      log::warn("cannot renew a job's lease",
+                                {{"job", attempt.job.id}, {"error", e.what()}});
+                  }
+              }
+          }) {}
+
+  private:
+    std::jthread thread_;
+};
+
 void JobRunner::run(const Job& job) {
     ++running_;
     Attempt attempt;
@@ -209,16 +243,33 @@ void JobRunner::run(const Job& job) {
     log::info(
         "encoding",
         {{"job", job.id}, {"video", job.video_id}, {"kind", job.kind}, {"attempt", job.attempts}});
-    Outcome outcome;
+    Outcome outcome = Outcome::retry;
     std::error_code ec;
     std::filesystem::remove_all(attempt.dir, ec);
-    try {
-        std::filesystem::create_directories(attempt.out);
-        outcome = encode(attempt);
-        if (outcome == Outcome::completed) publish_output(attempt);
-    } catch (const std::exception& e) {
-        outcome = Outcome::retry;
-        attempt.reason = std::string("the encoder failed: ") + e.what();
+    if (job.attempts > settings_.max_attempts) {
+        // Claimed again and again without an outcome: its copies died during it.
+        outcome = Outcome::permanent;
+        attempt.reason = "the encoder stopped during this job " + std::to_string(job.attempts - 1) +
+                         " times; giving up";
+    } else {
+        Heartbeat heartbeat(*this, attempt);
+        try {
+            std::filesystem::create_directories(attempt.out);
+            outcome = encode(attempt);
+            if (outcome == Outcome::completed) {
+                // Stored only while this copy holds the job: never two copies in one folder.
+                if (attempt.lost)
+                    outcome = Outcome::lost;
+                else if (stopping_)
+                    outcome = Outcome::cancelled;
+                else
+                    publish_output(attempt);
+            }
+        } catch (const std::exception& e) {
+            outcome = Outcome::retry;
+            attempt.reason = std::string("the encoder failed: ") + e.what();
+        }
+        if (attempt.lost) outcome = Outcome::lost;
     }
     std::filesystem::remove_all(attempt.dir, ec);
     try {
@@ -245,14 +296,20 @@ JobRunner::Outcome JobRunner::encode(Attempt& attempt) {
         attempt.reason = "the source file is missing from storage";
         return Outcome::permanent;
     }
-    if (auto incomplete = media::check_complete(attempt.source)) {
+    // Reading every packet of a film takes a while: a limit that grows with the size (at least
+    // 20 MB/s), and a limit that runs out is worth another try, not a verdict.
+    std::error_code size_error;
+    auto source_bytes = std::filesystem::file_size(attempt.source, size_error);
+    auto limit = std::chrono::seconds(120) +
+                 std::chrono::seconds(size_error ? 0 : source_bytes / (20ULL * 1024 * 1024));
+    if (auto incomplete = media::check_complete(attempt.source, limit)) {
         attempt.reason = incomplete->reason;
-        return Outcome::permanent;
+        return incomplete->timed_out ? Outcome::retry : Outcome::permanent;
     }
     auto probed = media::probe(attempt.source);
     if (const auto* failure = std::get_if<media::ProbeFailure>(&probed)) {
         attempt.reason = failure->reason;
-        return Outcome::permanent;
+        return failure->timed_out ? Outcome::retry : Outcome::permanent;
     }
     attempt.probe = std::get<media::ProbeResult>(probed);
     if (!attempt.probe.has_video) {
@@ -272,45 +329,35 @@ JobRunner::Outcome JobRunner::encode(Attempt& attempt) {
     ChildProcess child(argv, attempt.dir / "ffmpeg.log");
     domain::ProgressParser parser;
     auto last_event = std::chrono::steady_clock::time_point{};
-    auto last_renew = std::chrono::steady_clock::now();
-    int percent = 0;
     bool cancelled = false;
-    bool lost = false;
     while (auto bytes = child.read(std::chrono::milliseconds(250))) {
         for (const auto& block : parser.feed(*bytes)) {
             if (block.out_time_seconds)
-                percent = domain::percent(*block.out_time_seconds, source.duration_seconds);
+                attempt.percent = domain::percent(*block.out_time_seconds, source.duration_seconds);
         }
-        auto now = std::chrono::steady_clock::now();
-        if (stopping_ && !cancelled) {
+        if (!cancelled && (stopping_ || attempt.lost)) {
             cancelled = true;
             child.terminate();
         }
-        if (!cancelled && now - last_event >= settings_.progress_interval && percent > 0) {
+        auto now = std::chrono::steady_clock::now();
+        if (!cancelled && now - last_event >= settings_.progress_interval && attempt.percent > 0) {
             last_event = now;
-            database_.transaction([&](soci::session& s) {
-                events::record(s, "progress", job,
-                               {{"percent", percent}, {"attempt", job.attempts}});
-                return true;
-            });
-            if (written_) written_();
-        }
-        if (!cancelled && now - last_renew >= settings_.lease / 4) {
-            last_renew = now;
-            auto wall = core::now();
-            bool held = database_.transaction([&](soci::session& s) {
-                return JobRepository::renew(s, job.id, owner_,
-                                            core::to_rfc3339(wall + settings_.lease), percent,
-                                            core::to_rfc3339(wall));
-            });
-            if (!held) {
-                lost = cancelled = true;
-                child.terminate();
+            try {
+                database_.transaction([&](soci::session& s) {
+                    events::record(
+                        s, "progress", job,
+                        {{"percent", attempt.percent.load()}, {"attempt", job.attempts}});
+                    return true;
+                });
+                if (written_) written_();
+            } catch (const std::exception& e) {
+                // A report is skipped; the encode goes on.
+                log::warn("cannot record progress", {{"job", job.id}, {"error", e.what()}});
             }
         }
     }
     int code = child.wait();
-    if (lost) return Outcome::lost;
+    if (attempt.lost) return Outcome::lost;
     if (cancelled) return Outcome::cancelled;
     if (code != 0) {
         auto tail = tail_of(attempt.dir / "ffmpeg.log", kReasonChars);
@@ -326,11 +373,15 @@ JobRunner::Outcome JobRunner::encode(Attempt& attempt) {
         }
     }
     if (options.trickplay) {
-        int tile_height = domain::trickplay_tile_height(kTrickplayWidth, source.display_width,
-                                                        source.display_height);
-        std::ofstream(attempt.out / "trickplay" / "index.vtt") << domain::trickplay_vtt(
-            source.duration_seconds, kTrickplayInterval, kTrickplayWidth, tile_height,
-            kTrickplayColumns, kTrickplayRows, "sprite_%03d.jpg");
+        using namespace domain;
+        int tile_height =
+            trickplay_tile_height(kTrickplayTileWidth, source.display_width, source.display_height);
+        std::ofstream index(attempt.out / "trickplay" / "index.vtt");
+        index << trickplay_vtt(source.duration_seconds, kTrickplayIntervalSeconds,
+                               kTrickplayTileWidth, tile_height, kTrickplayColumns, kTrickplayRows,
+                               std::string(kTrickplaySpritePattern));
+        index.close();
+        if (!index) throw std::runtime_error("cannot write the trick-play index");
     }
     return Outcome::completed;
 }
@@ -340,11 +391,14 @@ void JobRunner::publish_output(Attempt& attempt) {
     auto folder = storage::join_key({"media", job.video_id, job.kind, job.id}) + "/";
     // What an interrupted attempt stored is replaced, never added to.
     store_.remove_prefix(folder);
-    for (const auto& entry : std::filesystem::recursive_directory_iterator(attempt.out)) {
-        if (!entry.is_regular_file()) continue;
-        auto relative = std::filesystem::relative(entry.path(), attempt.out).generic_string();
-        store_.put_file(folder + relative, entry.path());
-    }
+    auto started = std::chrono::steady_clock::now();
+    auto files = store_.put_folder(folder, attempt.out);
+    log::info(
+        "output stored",
+        {{"job", job.id},
+         {"files", static_cast<std::int64_t>(files)},
+         {"seconds",
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count()}});
     boost::json::array renditions;
     for (const auto& rung : attempt.ladder) {
         renditions.push_back({{"width", rung.width},

@@ -67,6 +67,7 @@ class JobRunner {
   private:
     enum class Outcome { completed, retry, permanent, cancelled, lost };
     struct Attempt;
+    class Heartbeat;
 
     void recover();
     void worker_loop();

@@ -12,7 +12,8 @@ constexpr const char* kColumns =
 constexpr const char* kWhereId = "WHERE id = :id";
 constexpr const char* kWhereUpload = "WHERE upload_id = :upload_id";
 constexpr const char* kWhereRunningOwner =
-    "WHERE status = 'running' AND lease_owner LIKE :owner_prefix ORDER BY created_at";
+    "WHERE status = 'running' AND substr(lease_owner, 1, :prefix_length) = :owner_prefix "
+    "ORDER BY created_at";
 constexpr const char* kInsert =
     "INSERT INTO jobs (id, video_id, kind, upload_id, source_key, status, attempts, not_before, "
     "progress, created_at, updated_at) VALUES (:id, :video_id, :kind, :upload_id, :source_key, "
@@ -151,7 +152,9 @@ std::vector<Job> JobRepository::running_owned_by(soci::session& session,
                                                  const std::string& owner_prefix) {
     std::vector<Job> jobs;
     db::for_each_row(session, std::string(kColumns) + kWhereRunningOwner,
-                     db::Params().set("owner_prefix", owner_prefix + "%"),
+                     db::Params()
+                         .set("owner_prefix", owner_prefix)
+                         .set("prefix_length", static_cast<std::int64_t>(owner_prefix.size())),
                      [&](const soci::row& row) { jobs.push_back(from_row(row)); });
     return jobs;
 }

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <utility>
 #include <variant>
 
 namespace codeflix::media {
@@ -39,7 +40,11 @@ struct ProbeResult {
 /// Why a file could not be probed, in words an admin can act on ("not a media file ffmpeg can
 /// read", "file is empty", "file is truncated or corrupt: ...").
 struct ProbeFailure {
+    explicit ProbeFailure(std::string why, bool out_of_time = false)
+        : reason(std::move(why)), timed_out(out_of_time) {}
     std::string reason;
+    /// True when the file was not judged (the time limit ran out): trying again may succeed.
+    bool timed_out = false;
 };
 
 using ProbeOutcome = std::variant<ProbeResult, ProbeFailure>;

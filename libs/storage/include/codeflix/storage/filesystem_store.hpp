@@ -24,6 +24,9 @@ class FilesystemStore final : public ObjectStore {
     void put(std::string_view key, std::istream& data) override;
     void put_bytes(std::string_view key, std::string_view bytes) override;
     void put_file(std::string_view key, const std::filesystem::path& source) override;
+    /// Renames the files in when the folder is on the store's filesystem (a copy otherwise) and
+    /// flushes the filesystem once (syncfs), instead of once per file.
+    std::size_t put_folder(std::string_view prefix, const std::filesystem::path& folder) override;
     std::unique_ptr<std::istream> get(std::string_view key) const override;
     std::string read_head(std::string_view key, std::size_t max_bytes) const override;
     std::optional<ObjectInfo> stat(std::string_view key) const override;

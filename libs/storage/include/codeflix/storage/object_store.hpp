@@ -48,6 +48,12 @@ class ObjectStore {
     virtual void put_file(std::string_view key, const std::filesystem::path& source) = 0;
 
     /// A stream over the object; throws NotFound. A read failure sets the stream's badbit.
+    /// Stores every regular file under the local `folder` at `prefix` + its relative path (a
+    /// whole encoding's output), taking the files over: they may be moved rather than copied.
+    /// The objects are durable when it returns. `prefix` must be a valid key prefix ending in
+    /// '/'; every key is checked before anything is stored. Returns how many were stored.
+    virtual std::size_t put_folder(std::string_view prefix,
+                                   const std::filesystem::path& folder) = 0;
     virtual std::unique_ptr<std::istream> get(std::string_view key) const = 0;
     /// Up to `max_bytes` from the start of the object (magic bytes, image headers); NotFound if
     /// absent.
