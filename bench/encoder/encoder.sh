@@ -73,7 +73,7 @@ start_stack() {
         CODEFLIX_CATALOG_ADMIN_DB_URL="sqlite:$WORK/catalog-admin.db" CODEFLIX_OUTBOX_POLL_MS=50
     start encoder "$BUILD/services/encoder/codeflix-encoder" "$ENCODER_PORT" \
         CODEFLIX_ENCODER_DB_URL="sqlite:$WORK/encoder.db" CODEFLIX_ENCODER_SCRATCH="$WORK/scratch" \
-        CODEFLIX_ENCODER_PRESET="$PRESET" CODEFLIX_OUTBOX_POLL_MS=50
+        CODEFLIX_ENCODER_PRESET="$PRESET" CODEFLIX_OUTBOX_POLL_MS=50 CODEFLIX_ENCODER_LOG_LEVEL=info
     GATEWAY_PREFIX="$WORK/nginx" GATEWAY_LOG_DIR="$WORK/nginx/logs" GATEWAY_PORT="$GATEWAY_PORT" \
         STORAGE_ROOT="$WORK/storage" STORAGE_URL_SECRET="$SECRET" \
         CATALOG_ADMIN_ADDRS="127.0.0.1:$ADMIN_PORT" "$ROOT/gateway/render.sh" >"$WORK/nginx/nginx.conf"
@@ -156,6 +156,10 @@ bench_service() {
     SERVICE_WALL=$(echo "$end - $start" | bc -l)
     SERVICE_CPU=$(echo "$(cpu_seconds "${PID_OF[encoder]}") - $cpu_before" | bc -l)
     RUNGS=$(api GET "/api/admin/videos/$video" | jq -c '[.media.video.current.renditions[].height]')
+    local encoded
+    encoded=$(grep '"msg":"encoded"' "$WORK/encoder.log" | tail -n 1)
+    PHASE_ENCODE=$(jq -r .encode_seconds <<<"$encoded")
+    PHASE_STORE=$(jq -r .store_seconds <<<"$encoded")
 }
 
 bench_upload() {
@@ -200,6 +204,9 @@ report() {
         "$(echo "$SECONDS_OF_SOURCE / $ANCHOR_WALL" | bc -l)"
     printf '%-44s %10.3f %10.3f   (target <= 1.05)\n' "ratio service / anchor" \
         "$(echo "$SERVICE_WALL / $ANCHOR_WALL" | bc -l)" "$(echo "$SERVICE_CPU / $ANCHOR_CPU" | bc -l)"
+    printf '%-44s %10.1f ffmpeg (+ completeness check beside it), %.1f storing, %.1f the rest\n' \
+        "service wall time, of which" "$PHASE_ENCODE" "$PHASE_STORE" \
+        "$(echo "$SERVICE_WALL - $PHASE_ENCODE - $PHASE_STORE" | bc -l)"
     printf '\n== upload: %s MB\n' "$UPLOAD_MB"
     printf '%-44s %10.0f MB/s\n' "signed PUT through nginx into storage" "$UPLOAD_MBPS"
     printf '%-44s %10.0f MB/s\n' "anchor: cp of the same file (+ sync)" "$COPY_MBPS"

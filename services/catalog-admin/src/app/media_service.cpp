@@ -10,7 +10,6 @@
 #include <codeflix/messaging/outbox.hpp>
 #include <codeflix/storage/key.hpp>
 #include <filesystem>
-#include <fstream>
 
 #include "../domain/media.hpp"
 #include "../events/catalog_events.hpp"
@@ -52,12 +51,6 @@ const domain::MediaKindSpec& kind_of(const boost::json::object& data) {
     if (spec == nullptr || spec->is_image)
         throw messaging::PermanentError("event names no video media kind");
     return *spec;
-}
-
-/// A probe needs a local file; a store without one (S3) would download the object first.
-std::optional<std::filesystem::path> local_file(const storage::ObjectStore& store,
-                                                const std::string& key) {
-    return store.local_path(key);
 }
 
 }  // namespace
@@ -159,7 +152,8 @@ MediaService::Checked MediaService::check_object(const std::string& video_id, st
             "WebM, MPEG-TS, AVI, FLV)";
         return checked;
     }
-    auto path = local_file(store_, source);
+    // A probe needs a local file; a store without one (S3) would download the object first.
+    auto path = store_.local_path(source);
     if (!path) {
         checked.reason = "the storage cannot be probed in place";
         return checked;

@@ -10,6 +10,7 @@
 #include <codeflix/media/probe.hpp>
 #include <codeflix/storage/key.hpp>
 #include <fstream>
+#include <future>
 #include <random>
 
 #include "../domain/ladder.hpp"
@@ -87,6 +88,9 @@ struct JobRunner::Attempt {
     std::string reason;
     /// The completed event's data.
     boost::json::object output;
+    /// Wall time of ffmpeg (with the completeness check beside it) and of storing the output.
+    double encode_seconds = 0;
+    double store_seconds = 0;
     /// Shared with the heartbeat: the percent done, and whether the lease was lost.
     std::atomic<int> percent{0};
     std::atomic<bool> lost{false};
@@ -296,16 +300,6 @@ JobRunner::Outcome JobRunner::encode(Attempt& attempt) {
         attempt.reason = "the source file is missing from storage";
         return Outcome::permanent;
     }
-    // Reading every packet of a film takes a while: a limit that grows with the size (at least
-    // 20 MB/s), and a limit that runs out is worth another try, not a verdict.
-    std::error_code size_error;
-    auto source_bytes = std::filesystem::file_size(attempt.source, size_error);
-    auto limit = std::chrono::seconds(120) +
-                 std::chrono::seconds(size_error ? 0 : source_bytes / (20ULL * 1024 * 1024));
-    if (auto incomplete = media::check_complete(attempt.source, limit)) {
-        attempt.reason = incomplete->reason;
-        return incomplete->timed_out ? Outcome::retry : Outcome::permanent;
-    }
     auto probed = media::probe(attempt.source);
     if (const auto* failure = std::get_if<media::ProbeFailure>(&probed)) {
         attempt.reason = failure->reason;
@@ -326,6 +320,27 @@ JobRunner::Outcome JobRunner::encode(Attempt& attempt) {
     auto argv = domain::build_encode_command(settings_.ffmpeg, attempt.source, attempt.out, source,
                                              attempt.ladder, options);
 
+    // Reading every packet of the source (a truncated file) runs beside the encode instead of
+    // before it; its verdict stops ffmpeg. A film takes a while to read: a limit that grows
+    // with the size (at least 20 MB/s), and a limit that runs out is worth another try.
+    std::error_code size_error;
+    auto source_bytes = std::filesystem::file_size(attempt.source, size_error);
+    auto limit = std::chrono::seconds(120) +
+                 std::chrono::seconds(size_error ? 0 : source_bytes / (20ULL * 1024 * 1024));
+    auto completeness = std::async(std::launch::async, [path = attempt.source, limit] {
+        return media::check_complete(path, limit);
+    });
+    std::optional<media::ProbeFailure> incomplete;
+    bool checked = false;
+    auto take_verdict = [&](bool wait) {
+        if (checked) return;
+        if (!wait && completeness.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
+            return;
+        incomplete = completeness.get();
+        checked = true;
+    };
+
+    auto encode_started = std::chrono::steady_clock::now();
     ChildProcess child(argv, attempt.dir / "ffmpeg.log");
     domain::ProgressParser parser;
     auto last_event = std::chrono::steady_clock::time_point{};
@@ -335,7 +350,8 @@ JobRunner::Outcome JobRunner::encode(Attempt& attempt) {
             if (block.out_time_seconds)
                 attempt.percent = domain::percent(*block.out_time_seconds, source.duration_seconds);
         }
-        if (!cancelled && (stopping_ || attempt.lost)) {
+        take_verdict(false);
+        if (!cancelled && (stopping_ || attempt.lost || incomplete)) {
             cancelled = true;
             child.terminate();
         }
@@ -357,7 +373,14 @@ JobRunner::Outcome JobRunner::encode(Attempt& attempt) {
         }
     }
     int code = child.wait();
+    take_verdict(true);
+    attempt.encode_seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - encode_started).count();
     if (attempt.lost) return Outcome::lost;
+    if (incomplete) {
+        attempt.reason = incomplete->reason;
+        return incomplete->timed_out ? Outcome::retry : Outcome::permanent;
+    }
     if (cancelled) return Outcome::cancelled;
     if (code != 0) {
         auto tail = tail_of(attempt.dir / "ffmpeg.log", kReasonChars);
@@ -392,13 +415,9 @@ void JobRunner::publish_output(Attempt& attempt) {
     // What an interrupted attempt stored is replaced, never added to.
     store_.remove_prefix(folder);
     auto started = std::chrono::steady_clock::now();
-    auto files = store_.put_folder(folder, attempt.out);
-    log::info(
-        "output stored",
-        {{"job", job.id},
-         {"files", static_cast<std::int64_t>(files)},
-         {"seconds",
-          std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count()}});
+    store_.put_folder(folder, attempt.out);
+    attempt.store_seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     boost::json::array renditions;
     for (const auto& rung : attempt.ladder) {
         renditions.push_back({{"width", rung.width},
@@ -456,7 +475,10 @@ void JobRunner::settle(const Attempt& attempt, Outcome outcome) {
     });
     if (written_) written_();
     if (outcome == Outcome::completed)
-        log::info("encoded", {{"job", job.id}, {"video", job.video_id}});
+        log::info("encoded", {{"job", job.id},
+                              {"video", job.video_id},
+                              {"encode_seconds", attempt.encode_seconds},
+                              {"store_seconds", attempt.store_seconds}});
     else if (outcome != Outcome::cancelled && outcome != Outcome::lost)
         log::warn(final_failure ? "encoding failed" : "encoding will be retried",
                   {{"job", job.id}, {"reason", reason}, {"attempt", job.attempts}});
