@@ -40,7 +40,7 @@ start_copy() {
 }
 
 start_gateway() {
-    mkdir -p "$WORK/nginx/logs"
+    mkdir -p "$WORK/nginx/logs" "$WORK/storage"
     GATEWAY_PREFIX="$WORK/nginx" GATEWAY_LOG_DIR="$WORK/nginx/logs" GATEWAY_PORT="$GATEWAY_PORT" \
         STORAGE_ROOT="$WORK/storage" STORAGE_URL_SECRET=gateway-e2e-url-secret \
         CATALOG_ADMIN_ADDRS="127.0.0.1:$PORT_A 127.0.0.1:$PORT_B" \

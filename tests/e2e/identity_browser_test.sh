@@ -99,7 +99,7 @@ prepare_web_root() {
 }
 
 start_gateway() {
-    mkdir -p "$WORK/nginx/logs"
+    mkdir -p "$WORK/nginx/logs" "$WORK/storage"
     GATEWAY_PREFIX="$WORK/nginx" GATEWAY_LOG_DIR="$WORK/nginx/logs" GATEWAY_PORT="$GATEWAY_PORT" \
         WEB_ROOT="$WORK/www" CATALOG_ADMIN_ADDRS="127.0.0.1:$CATALOG_ADMIN_PORT" \
         STORAGE_ROOT="$WORK/storage" STORAGE_URL_SECRET=identity-e2e-url-secret \
