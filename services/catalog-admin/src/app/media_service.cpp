@@ -24,7 +24,7 @@ using repositories::Upload;
 
 namespace {
 
-constexpr std::size_t kImageHeadBytes = 256U * 1024U;
+constexpr std::size_t kImageHeadBytes = std::size_t{256} * 1024;
 constexpr std::size_t kContainerHeadBytes = 4096;
 
 std::string upload_key(const std::string& video, std::string_view kind, const std::string& id) {
