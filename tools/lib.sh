@@ -54,3 +54,16 @@ stop_pids() {
     for pid in "$@"; do kill "$pid" 2>/dev/null || true; done
     for pid in "$@"; do wait "$pid" 2>/dev/null || true; done
 }
+
+# rabbit_vhost API VHOST: creates VHOST through RabbitMQ's management API (e.g.
+# http://127.0.0.1:15672/api) and gives guest every permission on it; fails when the API is
+# unreachable. rabbit_vhost_delete API VHOST removes it (and its queues).
+rabbit_vhost() {
+    curl -fsS -u guest:guest -X PUT "$1/vhosts/$2" >/dev/null &&
+        curl -fsS -u guest:guest -X PUT -H 'Content-Type: application/json' \
+            --data '{"configure":".*","write":".*","read":".*"}' "$1/permissions/$2/guest" >/dev/null
+}
+
+rabbit_vhost_delete() {
+    curl -fsS -o /dev/null -u guest:guest -X DELETE "$1/vhosts/$2" 2>/dev/null || true
+}

@@ -32,7 +32,7 @@ declare -a PIDS=()
 
 cleanup() {
     stop_pids "${PIDS[@]}"
-    [[ -n $VHOST ]] && curl -fsS -u guest:guest -X DELETE "$RABBIT_API/vhosts/$VHOST" >/dev/null 2>&1
+    [[ -n $VHOST ]] && rabbit_vhost_delete "$RABBIT_API" "$VHOST"
     [[ -n $WORK ]] && rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -43,11 +43,8 @@ broker_url() {
         return
     fi
     VHOST="codeflix-bench-$$"
-    curl -fsS -u guest:guest -X PUT "$RABBIT_API/vhosts/$VHOST" >/dev/null ||
+    rabbit_vhost "$RABBIT_API" "$VHOST" ||
         die "no RabbitMQ management API at $RABBIT_API: run ./codeflix up first, or set BENCH_AMQP_URL"
-    curl -fsS -u guest:guest -X PUT -H 'Content-Type: application/json' \
-        -d '{"configure":".*","write":".*","read":".*"}' \
-        "$RABBIT_API/permissions/$VHOST/guest" >/dev/null
     echo "amqp://guest:guest@127.0.0.1:5672/$VHOST"
 }
 

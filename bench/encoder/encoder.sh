@@ -19,7 +19,7 @@ shopt -s inherit_errexit
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 readonly ROOT
 # shellcheck source=SCRIPTDIR/../../tools/lib.sh
-source "$ROOT/tools/lib.sh" # die, free_ports, wait_http, stop_pids, require_cmds
+source "$ROOT/tools/lib.sh" # die, free_ports, wait_http, stop_pids, require_cmds, rabbit_vhost
 readonly DIE_PREFIX="bench: "
 readonly BUILD="${1:-$ROOT/build/release}"
 readonly RABBIT_API="${BENCH_RABBIT_API:-http://127.0.0.1:15672/api}"
@@ -36,7 +36,7 @@ declare -A PID_OF=()
 
 cleanup() {
     stop_pids "${PIDS[@]}"
-    [[ -n $VHOST ]] && curl -fsS -u guest:guest -X DELETE "$RABBIT_API/vhosts/$VHOST" >/dev/null 2>&1
+    [[ -n $VHOST ]] && rabbit_vhost_delete "$RABBIT_API" "$VHOST"
     [[ -n $WORK ]] && rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -48,10 +48,8 @@ setup() {
     mkdir -p "$WORK"/{storage/uploads,scratch,nginx/logs}
     ((EUID == 0)) && chown nobody: "$WORK/storage/uploads"
     VHOST="bench-encoder-$$"
-    curl -fsS -u guest:guest -X PUT "$RABBIT_API/vhosts/$VHOST" >/dev/null ||
+    rabbit_vhost "$RABBIT_API" "$VHOST" ||
         die "cannot reach RabbitMQ's management API at $RABBIT_API (start ./codeflix up first)"
-    curl -fsS -u guest:guest -X PUT -H 'Content-Type: application/json' \
-        --data '{"configure":".*","write":".*","read":".*"}' "$RABBIT_API/permissions/$VHOST/guest" >/dev/null
     local base=${BENCH_AMQP_URL:-amqp://guest:guest@127.0.0.1:5672}
     AMQP="${base%/}/$VHOST"
     read -r ADMIN_PORT ENCODER_PORT GATEWAY_PORT <<<"$(free_ports 3)"

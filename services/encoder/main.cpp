@@ -1,4 +1,3 @@
-#include <codeflix/media/probe.hpp>
 #include <codeflix/service/service.hpp>
 #include <codeflix/storage/settings.hpp>
 #include <filesystem>
@@ -6,49 +5,14 @@
 #include <string_view>
 
 #include "src/app/job_runner.hpp"
-#include "src/domain/ladder.hpp"
+#include "src/app/print_command.hpp"
 
 const std::vector<codeflix::db::Migration>& codeflix_embedded_migrations();
 extern const char* codeflix_encoder_openapi();
 
-namespace {
-
-/// `codeflix-encoder command INPUT OUTPUT_DIR [--ladder-only]`: probes INPUT and prints, one
-/// argument per line, the ffmpeg command the encoder runs for it (settings PRESET, THREADS and
-/// FFMPEG apply); `--ladder-only` leaves out the poster and trick-play outputs (the benchmark's
-/// anchor: the same ladder, preset and options, one CMAF output).
-int print_command(int argc, char** argv) {
-    using namespace codeflix;
-    if (argc < 4) {
-        std::cerr << "usage: codeflix-encoder command INPUT OUTPUT_DIR [--ladder-only]\n";
-        return 2;
-    }
-    core::Config config("encoder");
-    auto probed = media::probe(argv[2]);
-    if (const auto* failure = std::get_if<media::ProbeFailure>(&probed)) {
-        std::cerr << "codeflix-encoder: " << failure->reason << "\n";
-        return 1;
-    }
-    const auto& probe = std::get<media::ProbeResult>(probed);
-    encoder::domain::SourceInfo source{probe.display_width, probe.display_height, probe.frame_rate,
-                                       probe.has_audio, probe.duration_seconds};
-    encoder::domain::EncodeOptions options;
-    options.preset = config.string("PRESET", "veryfast");
-    options.threads = static_cast<int>(config.integer("THREADS", 0, 0, 256));
-    bool ladder_only = argc > 4 && std::string_view(argv[4]) == "--ladder-only";
-    options.images = !ladder_only;
-    options.trickplay = !ladder_only;
-    for (const auto& arg : encoder::domain::build_encode_command(
-             config.string("FFMPEG", "ffmpeg"), argv[2], argv[3], source,
-             encoder::domain::build_ladder(source), options))
-        std::cout << arg << "\n";
-    return 0;
-}
-
-}  // namespace
-
 int main(int argc, char** argv) {
-    if (argc > 1 && std::string_view(argv[1]) == "command") return print_command(argc, argv);
+    if (argc > 1 && std::string_view(argv[1]) == "command")
+        return codeflix::encoder::app::print_command(argc, argv);
     if (argc > 1) {
         std::cerr << "usage: codeflix-encoder [command INPUT OUTPUT_DIR [--ladder-only]]\n";
         return 2;

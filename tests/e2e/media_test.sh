@@ -44,7 +44,7 @@ die() {
 
 cleanup() {
     stop_pids "${PIDS[@]}"
-    [[ -n $VHOST ]] && curl -sS -o /dev/null -u guest:guest -X DELETE "$RABBIT_API/vhosts/$VHOST" || true
+    [[ -n $VHOST ]] && rabbit_vhost_delete "$RABBIT_API" "$VHOST"
     if [[ $DIALECT == postgresql && -n ${DATABASES:-} ]]; then
         for db in $DATABASES; do psql -q "$CODEFLIX_TEST_PG_URL" -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1 || true; done
     fi
@@ -72,10 +72,7 @@ setup() {
     # nginx workers run as nobody when the master is root: they write the uploads.
     ((EUID == 0)) && chown nobody: "$WORK/storage/uploads"
     VHOST="media-e2e-$DIALECT-$$"
-    curl -fsS -u guest:guest -X PUT "$RABBIT_API/vhosts/$VHOST" >/dev/null
-    curl -fsS -u guest:guest -X PUT -H 'Content-Type: application/json' \
-        --data '{"configure":".*","write":".*","read":".*"}' \
-        "$RABBIT_API/permissions/$VHOST/guest" >/dev/null
+    rabbit_vhost "$RABBIT_API" "$VHOST" || die "cannot make the RabbitMQ vhost $VHOST at $RABBIT_API"
     local broker=${CODEFLIX_TEST_AMQP_URL%/}
     BROKER_HOSTPORT=${broker#*@}
     read -r ADMIN_PORT ENCODER_PORT API_PORT GATEWAY_PORT PROXY_PORT <<<"$(free_ports 5)"

@@ -310,9 +310,7 @@ JobRunner::Outcome JobRunner::encode(Attempt& attempt) {
         attempt.reason = "the file has no video stream";
         return Outcome::permanent;
     }
-    domain::SourceInfo source{attempt.probe.display_width, attempt.probe.display_height,
-                              attempt.probe.frame_rate, attempt.probe.has_audio,
-                              attempt.probe.duration_seconds};
+    auto source = source_info(attempt.probe);
     attempt.ladder = domain::build_ladder(source);
     auto options = settings_.encode;
     options.trickplay = job.kind == "video";

@@ -3,6 +3,7 @@
 #include <atomic>
 #include <chrono>
 #include <codeflix/db/database.hpp>
+#include <codeflix/media/probe.hpp>
 #include <codeflix/messaging/consumer.hpp>
 #include <codeflix/storage/object_store.hpp>
 #include <condition_variable>
@@ -14,9 +15,16 @@
 #include <vector>
 
 #include "../domain/ffmpeg_command.hpp"
+#include "../domain/ladder.hpp"
 #include "../repositories/job_repository.hpp"
 
 namespace codeflix::encoder::app {
+
+/// What the ladder and the command need to know of a probed source.
+inline domain::SourceInfo source_info(const media::ProbeResult& probe) {
+    return {probe.display_width, probe.display_height, probe.frame_rate, probe.has_audio,
+            probe.duration_seconds};
+}
 
 struct RunnerSettings {
     /// Jobs run at once by this copy.
