@@ -54,17 +54,22 @@ int main(int argc, char** argv) {
             signer.emplace(settings.url_secret);
         else
             log::warn("CODEFLIX_STORAGE_URL_SECRET is not set: media uploads are unavailable");
+        const auto& config = service.config();
+        auto grace = std::chrono::seconds(config.integer("MEDIA_GRACE_SECONDS", 86400, 0, 2592000));
+        auto sweep = std::chrono::seconds(config.integer("MEDIA_SWEEP_SECONDS", 300, 1, 86400));
         media = std::make_unique<catalog_admin::app::MediaService>(*store, std::move(signer),
-                                                                   settings.upload_url_ttl);
+                                                                   settings.upload_url_ttl, grace);
         auto written = [&outbox] { outbox.notify(); };
         api = catalog_admin::http_api::add_routes(
             service.router(), database, [] { return core::year_of(core::now()); }, written, *media);
         media->subscribe(service.consume("encoder-results",
                                          catalog_admin::app::MediaService::encoder_bindings()),
                          written);
-        service.every(std::chrono::minutes(5), "expired upload sweep", [&database, &m = *media] {
-            if (int swept = m.sweep_expired(database))
-                log::info("expired uploads swept", {{"count", std::to_string(swept)}});
+        service.every(sweep, "media sweep", [&database, &m = *media] {
+            int expired = m.sweep_expired(database);
+            int collected = m.collect_garbage(database);
+            if (expired + collected > 0)
+                log::info("media swept", {{"expired_uploads", expired}, {"deleted", collected}});
         });
         service.require_bearer(
             {.public_prefixes = {"/healthz", "/readyz", "/metrics", "/api/admin/openapi.yaml"},

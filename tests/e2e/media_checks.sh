@@ -190,6 +190,75 @@ check_full_path() {
     done
 }
 
+# wait_for SECONDS COMMAND...: retries COMMAND every 0.3 s until it succeeds or time runs out.
+wait_for() {
+    local deadline=$((SECONDS + $1))
+    until "${@:2}"; do
+        ((SECONDS < deadline)) || return 1
+        sleep 0.3
+    done
+}
+
+count_entries() { find "$1" -mindepth 1 -maxdepth 1 2>/dev/null | wc -l; }
+
+only_one_encoding_and_source() {
+    [[ $(count_entries "$WORK/storage/media/$1/video") == 1 &&
+        $(count_entries "$WORK/storage/sources/$1/video") == 1 ]]
+}
+
+check_replacement() {
+    local v json old
+    v=$(new_video "Substituido")
+    upload "$v" video "$WORK/clips/small.mp4" video/mp4
+    json=$(wait_slot "$v" video completed 120) || { fail "first encoding: $json"; return; }
+    old=$(jq -r .current.encoding_id <<<"$json")
+    upload "$v" video "$WORK/clips/good.mp4" video/mp4
+    [[ $(jq -r .media.video.current.encoding_id <<<"$BODY") == "$old" ]] &&
+        pass "while the replacement is pending, the old encoding stays live" ||
+        fail "replacement pending: $BODY"
+    json=$(wait_slot "$v" video completed 120) || { fail "replacement: $json"; return; }
+    [[ $(jq -r .current.encoding_id <<<"$json") != "$old" ]] || fail "the replacement did not go live"
+    if wait_for 20 only_one_encoding_and_source "$v" && [[ ! -e $WORK/storage/media/$v/video/$old ]]; then
+        pass "the replaced encoding and its source are deleted (grace 0 s in this test)"
+    else
+        fail "left in storage: $(find "$WORK/storage/media/$v" "$WORK/storage/sources/$v" -maxdepth 2)"
+    fi
+}
+
+# A completed event that catalog-admin must refuse: its poster points at a source file.
+check_forged_encoder_event() {
+    local v upload source forged before after
+    v=$(new_video "Forjado")
+    upload "$v" video "$WORK/clips/good.mp4" video/mp4
+    wait_slot "$v" video completed 120 >/dev/null || { fail "forged: first encoding"; return; }
+    upload=$(slot "$v" video | jq -r .upload_id)
+    source="sources/$v/video/$upload"
+    forged=$(jq -nc --arg v "$v" --arg u "$upload" --arg s "$source" '{
+        specversion: "1.0", id: "01900000-0000-7000-8000-0000000000ff", source: "/encoder",
+        type: "codeflix.encoder.media.completed.v1", time: "2026-01-01T00:00:00.000Z",
+        subject: $v, datacontenttype: "application/json",
+        data: {video_id: $v, kind: "video", upload_id: $u,
+               encoding_id: "01900000-0000-7000-8000-0000000000ee",
+               folder: "media/\($v)/video/01900000-0000-7000-8000-0000000000ee/", poster: $s}}')
+    before=$(find "$WORK/storage/images" -type f | wc -l)
+    curl -fsS -u guest:guest -H 'Content-Type: application/json' \
+        --data "$(jq -nc --arg p "$forged" '{properties: {delivery_mode: 2, content_type: "application/json"},
+            routing_key: "codeflix.encoder.media.completed.v1", payload: $p, payload_encoding: "string"}')" \
+        "$RABBIT_API/exchanges/$VHOST/codeflix.events/publish" >/dev/null
+    local dlq=0 deadline=$((SECONDS + 20))
+    while ((SECONDS < deadline)); do
+        dlq=$(curl -fsS -u guest:guest "$RABBIT_API/queues/$VHOST/catalog-admin.encoder-results.dlq" | jq -r '.messages // 0')
+        ((dlq > 0)) && break
+        sleep 0.5
+    done
+    after=$(find "$WORK/storage/images" -type f | wc -l)
+    if ((dlq > 0)) && [[ $after == "$before" && $(slot "$v" video | jq -r .current.encoding_id) != 01900000-0000-7000-8000-0000000000ee ]]; then
+        pass "a forged encoder event pointing outside its folder is parked; nothing is published"
+    else
+        fail "forged event: dlq $dlq, images $before -> $after, slot $(slot "$v" video)"
+    fi
+}
+
 check_sources_that_encode() {
     local silent small uhd vfr rotated json
     silent=$(new_video "Sem som")
@@ -247,6 +316,9 @@ check_truncated() {
     fi
     if json=$(wait_slot "$v" video failed 120); then
         pass "a truncated MP4 fails with a reason: $(jq -r .error <<<"$json")"
+        wait_for 20 test ! -e "$WORK/storage/sources/$v/video" &&
+            pass "the failed upload's source is deleted" ||
+            fail "source of a failed upload left: $(find "$WORK/storage/sources/$v")"
         grep '"msg":"encoding failed"' "$WORK/encoder.log" | grep -q '"attempt":1' &&
             pass "it failed at once, without retries" || fail "truncated source was retried"
     else

@@ -7,7 +7,8 @@
 # segment durations), plays HLS and DASH in headless Chromium (hls.js, dash.js), and the bad
 # inputs and faults of the media issue: not a video, audio only, truncated, no audio, rotated,
 # variable frame rate, 240p, 4K, oversize, tampered and expired URLs, complete before the PUT,
-# the encoder killed mid-job, the broker connection cut mid-job.
+# the encoder killed mid-job, the broker connection cut mid-job, a replaced video (the old
+# encoding and source are collected), a forged encoder event (parked, nothing published).
 # Usage: media_test.sh sqlite|postgresql BUILD_DIR
 # Needs CODEFLIX_TEST_AMQP_URL and CODEFLIX_TEST_RABBIT_API (./codeflix test starts a broker),
 # and CODEFLIX_TEST_PG_URL for postgresql.
@@ -140,7 +141,8 @@ start_encoder() {
 start_all() {
     start_proxy
     start catalog-admin "$BUILD/services/catalog-admin/codeflix-catalog-admin" "$ADMIN_PORT" \
-        CODEFLIX_CATALOG_ADMIN_DB_URL="$ADMIN_DB" CODEFLIX_AMQP_URL="$AMQP" CODEFLIX_OUTBOX_POLL_MS=100
+        CODEFLIX_CATALOG_ADMIN_DB_URL="$ADMIN_DB" CODEFLIX_AMQP_URL="$AMQP" CODEFLIX_OUTBOX_POLL_MS=100 \
+        CODEFLIX_CATALOG_ADMIN_MEDIA_GRACE_SECONDS=0 CODEFLIX_CATALOG_ADMIN_MEDIA_SWEEP_SECONDS=1
     start catalog-api "$BUILD/services/catalog-api/codeflix-catalog-api" "$API_PORT" \
         CODEFLIX_CATALOG_API_DB_URL="$API_DB" CODEFLIX_AMQP_URL="$AMQP" CODEFLIX_CATALOG_API_CACHE_MS=0
     start_encoder
@@ -274,6 +276,8 @@ main() {
     check_images
     check_refused_sources
     check_full_path
+    check_replacement
+    check_forged_encoder_event
     check_sources_that_encode
     check_truncated
     check_encoder_killed

@@ -63,8 +63,11 @@ struct MediaService::Checked {
 };
 
 MediaService::MediaService(storage::ObjectStore& store, std::optional<storage::UrlSigner> signer,
-                           std::chrono::seconds upload_ttl)
-    : store_(store), signer_(std::move(signer)), upload_ttl_(upload_ttl) {}
+                           std::chrono::seconds upload_ttl, std::chrono::seconds encoding_grace)
+    : store_(store),
+      signer_(std::move(signer)),
+      upload_ttl_(upload_ttl),
+      encoding_grace_(encoding_grace) {}
 
 core::Result<boost::json::object> MediaService::create_upload(
     soci::session& session, const std::string& video_id, std::string_view kind,
@@ -379,8 +382,13 @@ void MediaService::subscribe(messaging::Consumer& consumer, std::function<void()
     });
     consumer.on("codeflix.encoder.media.completed.v1", [this](soci::session& s,
                                                               const messaging::CloudEvent& event) {
+        auto output = encoder_output(event.data);
         auto slot_event = current_slot(s, event.data);
-        if (!slot_event) return;
+        if (!slot_event) {
+            // Replaced meanwhile (or the video is gone): nothing will point to this encoding.
+            discard(s, output, "an encoding nothing points to", std::chrono::seconds(0));
+            return;
+        }
         auto slot = slot_event->video.media[slot_event->spec->index];
         boost::json::object current = event.data;
         current.erase("id");
@@ -389,21 +397,28 @@ void MediaService::subscribe(messaging::Consumer& consumer, std::function<void()
         // The poster is public (browse rows show it): copied next to the images.
         if (const auto* poster = event.data.if_contains("poster");
             poster && poster->is_string() && storage::is_valid_key(poster->as_string())) {
-            auto public_key = storage::join_key({"images", slot_event->video.meta.id, "poster",
-                                                 text_of(event.data, "encoding_id") + ".jpg"});
+            auto public_key = storage::join_key(
+                {"images", slot_event->video.meta.id, "poster", output.encoding_id + ".jpg"});
             if (!store_.stat(public_key)) {
                 auto stream = store_.get(std::string(poster->as_string()));
                 store_.put(public_key, *stream);
             }
             current["poster_url"] = "/" + public_key;
         }
+        // The encoding this one replaces, and its source: viewers may still be playing it.
+        if (auto old = previous_output(slot, slot_event->video.meta.id, slot_event->spec->kind);
+            old && old->encoding_id != output.encoding_id)
+            discard(s, *old, "a replaced encoding", encoding_grace_);
         slot.progress = 100;
         slot.failure_reason.reset();
         slot.current = boost::json::serialize(current);
         write_slot(s, *slot_event, slot, "completed");
     });
     consumer.on("codeflix.encoder.media.failed.v1",
-                [](soci::session& s, const messaging::CloudEvent& event) {
+                [this](soci::session& s, const messaging::CloudEvent& event) {
+                    auto output = encoder_output(event.data);
+                    // Nothing of a failed encode is ever played.
+                    discard(s, output, "a failed encoding", std::chrono::seconds(0));
                     auto slot_event = current_slot(s, event.data);
                     if (!slot_event) return;
                     auto slot = slot_event->video.media[slot_event->spec->index];
@@ -412,6 +427,86 @@ void MediaService::subscribe(messaging::Consumer& consumer, std::function<void()
                     slot.failure_reason = text_of(event.data, "reason");
                     write_slot(s, *slot_event, slot, "failed");
                 });
+}
+
+MediaService::Output MediaService::encoder_output(const boost::json::object& data) {
+    const auto& spec = kind_of(data);
+    Output output{text_of(data, "video_id"), std::string(spec.kind), text_of(data, "upload_id"),
+                  text_of(data, "encoding_id")};
+    for (const auto* id : {&output.video_id, &output.upload_id, &output.encoding_id}) {
+        if (core::canonical_uuid(*id) != *id)
+            throw messaging::PermanentError("encoder event with a malformed id");
+    }
+    // Every path the event names sits in the encoding's own folder: never a key taken as is.
+    auto folder = output.folder();
+    for (const char* field : {"folder", "hls", "dash", "poster", "trickplay"}) {
+        const auto* value = data.if_contains(field);
+        if (value != nullptr && value->is_string() &&
+            (!value->as_string().starts_with(folder) ||
+             (value->as_string() != folder && !storage::is_valid_key(value->as_string()))))
+            throw messaging::PermanentError(std::string("encoder event's ") + field +
+                                            " is outside its folder");
+    }
+    return output;
+}
+
+std::optional<MediaService::Output> MediaService::previous_output(const domain::MediaSlot& slot,
+                                                                  const std::string& video_id,
+                                                                  std::string_view kind) {
+    if (slot.current.empty()) return std::nullopt;
+    auto parsed = core::parse_json(slot.current);
+    if (!parsed || !parsed->is_object()) return std::nullopt;
+    const auto& current = parsed->as_object();
+    const auto* upload = current.if_contains("upload_id");
+    const auto* encoding = current.if_contains("encoding_id");
+    if (upload == nullptr || encoding == nullptr || !upload->is_string() || !encoding->is_string())
+        return std::nullopt;
+    Output old{video_id, std::string(kind), std::string(upload->as_string()),
+               std::string(encoding->as_string())};
+    if (core::canonical_uuid(old.upload_id) != old.upload_id ||
+        core::canonical_uuid(old.encoding_id) != old.encoding_id)
+        return std::nullopt;
+    return old;
+}
+
+void MediaService::discard(soci::session& session, const Output& output, const std::string& why,
+                           std::chrono::seconds grace) const {
+    auto now = core::now();
+    auto now_text = core::to_rfc3339(now);
+    MediaRepository::add_garbage(session, output.folder(), true, why, core::to_rfc3339(now + grace),
+                                 now_text);
+    MediaRepository::add_garbage(session,
+                                 source_key(output.video_id, output.kind, output.upload_id), false,
+                                 "the source of " + why, now_text, now_text);
+}
+
+std::string MediaService::Output::folder() const {
+    return storage::join_key({"media", video_id, kind, encoding_id}) + "/";
+}
+
+int MediaService::collect_garbage(db::Database& database) const {
+    constexpr int kBatch = 200;
+    auto due = database.with_session([&](soci::session& s) {
+        return MediaRepository::due_garbage(s, core::to_rfc3339(core::now()), kBatch);
+    });
+    int collected = 0;
+    for (const auto& item : due) {
+        try {
+            if (item.is_prefix)
+                store_.remove_prefix(item.target);
+            else
+                store_.remove(item.target);
+            database.transaction([&](soci::session& s) {
+                MediaRepository::forget_garbage(s, item.target);
+                return true;
+            });
+            ++collected;
+        } catch (const std::exception& e) {
+            log::warn("could not delete unused media",
+                      {{"target", item.target}, {"error", e.what()}});
+        }
+    }
+    return collected;
 }
 
 }  // namespace codeflix::catalog_admin::app

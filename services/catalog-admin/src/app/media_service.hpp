@@ -32,8 +32,10 @@ namespace codeflix::catalog_admin::app {
 class MediaService {
   public:
     /// Without a signer (no STORAGE_URL_SECRET) upload URLs cannot be issued: 503.
+    /// `encoding_grace`: how long a replaced encoding stays in storage (viewers may be playing
+    /// it) before collect_garbage deletes it.
     MediaService(storage::ObjectStore& store, std::optional<storage::UrlSigner> signer,
-                 std::chrono::seconds upload_ttl);
+                 std::chrono::seconds upload_ttl, std::chrono::seconds encoding_grace);
 
     /// `POST /api/admin/videos/{id}/media/{kind}/uploads`: an open upload with its signed PUT
     /// URL (path on the gateway), method, headers and expiry.
@@ -60,6 +62,11 @@ class MediaService {
     /// marks them rejected. Returns how many.
     int sweep_expired(db::Database& database) const;
 
+    /// Deletes storage nothing points to any more once its time has come (table media_garbage):
+    /// sources of replaced or failed uploads, folders of failed encodings at once, folders of
+    /// replaced encodings after the grace period. Returns how many targets were deleted.
+    int collect_garbage(db::Database& database) const;
+
     /// Handles `codeflix.encoder.media.{progress,completed,failed}.v1`; `written` runs after
     /// each commit (it wakes the outbox relay).
     void subscribe(messaging::Consumer& consumer, std::function<void()> written) const;
@@ -67,6 +74,20 @@ class MediaService {
 
   private:
     struct Checked;
+    /// The encoding an encoder event is about, its ids checked.
+    struct Output {
+        std::string video_id;
+        std::string kind;
+        std::string upload_id;
+        std::string encoding_id;
+        std::string folder() const;
+    };
+    static Output encoder_output(const boost::json::object& data);
+    static std::optional<Output> previous_output(const domain::MediaSlot& slot,
+                                                 const std::string& video_id,
+                                                 std::string_view kind);
+    void discard(soci::session& session, const Output& output, const std::string& why,
+                 std::chrono::seconds grace) const;
     Checked check_object(const std::string& video_id, std::string_view kind,
                          const std::string& upload_id, const std::string& content_type,
                          std::int64_t declared_size) const;
@@ -74,6 +95,7 @@ class MediaService {
     storage::ObjectStore& store_;
     std::optional<storage::UrlSigner> signer_;
     std::chrono::seconds upload_ttl_;
+    std::chrono::seconds encoding_grace_;
 };
 
 }  // namespace codeflix::catalog_admin::app

@@ -28,6 +28,13 @@ constexpr const char* kUpsertSlot =
     "ON CONFLICT (video_id, kind) DO UPDATE SET upload_id = excluded.upload_id, "
     "progress = excluded.progress, failure_reason = excluded.failure_reason, "
     "current = excluded.current, updated_at = excluded.updated_at";
+constexpr const char* kAddGarbage =
+    "INSERT INTO media_garbage (target, is_prefix, reason, delete_after, created_at) VALUES "
+    "(:target, :is_prefix, :reason, :delete_after, :created_at) ON CONFLICT (target) DO NOTHING";
+constexpr const char* kDueGarbage =
+    "SELECT target, is_prefix FROM media_garbage WHERE delete_after <= :now "
+    "ORDER BY delete_after LIMIT {limit}";
+constexpr const char* kForgetGarbage = "DELETE FROM media_garbage WHERE target = :target";
 constexpr const char* kLockVideo =
     "UPDATE videos SET version = version WHERE id = :id AND deleted_at IS NULL";
 // One statement per kind: a column name is never built from input.
@@ -143,6 +150,33 @@ void MediaRepository::save_slot(soci::session& session, const std::string& video
                     .set("current", slot.current.empty() ? std::optional<std::string>()
                                                          : std::optional<std::string>(slot.current))
                     .set("now", now));
+}
+
+void MediaRepository::add_garbage(soci::session& session, const std::string& target, bool is_prefix,
+                                  const std::string& reason, const std::string& delete_after,
+                                  const std::string& now) {
+    db::execute(session, kAddGarbage,
+                db::Params()
+                    .set("target", target)
+                    .set("is_prefix", is_prefix)
+                    .set("reason", reason)
+                    .set("delete_after", delete_after)
+                    .set("created_at", now));
+}
+
+std::vector<MediaRepository::Garbage> MediaRepository::due_garbage(soci::session& session,
+                                                                   const std::string& now,
+                                                                   int limit) {
+    std::vector<Garbage> out;
+    db::for_each_row(session, db::fill(kDueGarbage, "limit", std::to_string(limit)),
+                     db::Params().set("now", now), [&](const soci::row& row) {
+                         out.push_back({db::get_text(row, 0), db::get_int64(row, 1) != 0});
+                     });
+    return out;
+}
+
+void MediaRepository::forget_garbage(soci::session& session, const std::string& target) {
+    db::execute(session, kForgetGarbage, db::Params().set("target", target));
 }
 
 bool MediaRepository::lock_video(soci::session& session, const std::string& video_id) {

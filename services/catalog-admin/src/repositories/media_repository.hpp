@@ -50,6 +50,20 @@ class MediaRepository {
     static void save_slot(soci::session& session, const std::string& video_id,
                           std::size_t kind_index, const domain::MediaSlot& slot,
                           const std::string& now);
+    /// Storage to delete once `delete_after` passes (table media_garbage); a target already
+    /// listed keeps its first entry.
+    static void add_garbage(soci::session& session, const std::string& target, bool is_prefix,
+                            const std::string& reason, const std::string& delete_after,
+                            const std::string& now);
+    struct Garbage {
+        std::string target;
+        bool is_prefix = false;
+    };
+    /// Garbage due at `now`, oldest first, at most `limit`.
+    static std::vector<Garbage> due_garbage(soci::session& session, const std::string& now,
+                                            int limit);
+    static void forget_garbage(soci::session& session, const std::string& target);
+
     /// Takes the video's row lock until the transaction ends (PostgreSQL; SQLite transactions are
     /// already exclusive), so slot read-modify-writes of one video never interleave; false when
     /// the video is gone.
