@@ -58,8 +58,8 @@ class MediaService {
                                              std::string_view kind,
                                              const std::string& upload_id) const;
 
-    /// Deletes the objects of open uploads whose URL expired (they can never complete) and
-    /// marks them rejected. Returns how many.
+    /// Marks rejected, and deletes the objects of, uploads still open 12 hours after their URL
+    /// expired (a PUT that started in time may still be arriving until then). Returns how many.
     int sweep_expired(db::Database& database) const;
 
     /// Deletes storage nothing points to any more once its time has come (table media_garbage):

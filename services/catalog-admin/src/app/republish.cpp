@@ -1,6 +1,14 @@
 #include "republish.hpp"
 
+#include <codeflix/core/config.hpp>
+#include <codeflix/core/log.hpp>
+#include <codeflix/db/migrations.hpp>
+#include <cstring>
+#include <iostream>
+
 #include "catalog_services.hpp"
+
+const std::vector<codeflix::db::Migration>& codeflix_embedded_migrations();
 
 namespace codeflix::catalog_admin::app {
 namespace {
@@ -32,6 +40,25 @@ std::int64_t republish(db::Database& database) {
            republish_all(database, GenreService(), "genre") +
            republish_all(database, CastMemberService(), "cast_member") +
            republish_all(database, VideoService(), "video");
+}
+
+int republish_command(const char* command) {
+    if (std::strcmp(command, "republish") != 0) {
+        std::cerr << "usage: codeflix-catalog-admin [republish]\n";
+        return 2;
+    }
+    try {
+        core::Config config("catalog-admin");
+        log::init("catalog-admin", config.string("LOG_LEVEL", "warn"));
+        auto database =
+            db::Database::open(config.string("DB_URL", "sqlite:var/db/catalog-admin.db"), 1);
+        db::migrate(*database, codeflix_embedded_migrations());
+        std::cout << republish(*database) << " events written to the outbox\n";
+        return 0;
+    } catch (const std::exception& e) {
+        std::cerr << "catalog-admin: " << e.what() << "\n";
+        return 1;
+    }
 }
 
 }  // namespace codeflix::catalog_admin::app

@@ -11,4 +11,8 @@ namespace codeflix::catalog_admin::app {
 /// catalog that predates the events) and changes nothing elsewhere. Returns the events written.
 std::int64_t republish(db::Database& database);
 
+/// `codeflix-catalog-admin republish`: opens the database (DB_URL), migrates it and runs
+/// republish(); the running service publishes what it wrote. Returns the exit code.
+int republish_command(const char* command);
+
 }  // namespace codeflix::catalog_admin::app

@@ -31,8 +31,6 @@ class ChildProcess {
     /// Waits for the exit: the exit code, or 128 + the signal that killed it.
     int wait();
 
-    pid_t pid() const { return pid_; }
-
   private:
     pid_t pid_ = -1;
     int stdout_fd_ = -1;

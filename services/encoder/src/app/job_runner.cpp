@@ -239,7 +239,6 @@ class JobRunner::Heartbeat {
 };
 
 void JobRunner::run(const Job& job) {
-    ++running_;
     Attempt attempt;
     attempt.job = job;
     attempt.dir = scratch_ / job.id;
@@ -282,7 +281,6 @@ void JobRunner::run(const Job& job) {
         // The lease runs out and the job is taken again.
         log::error("cannot record a job's outcome", {{"job", job.id}, {"error", e.what()}});
     }
-    --running_;
 }
 
 JobRunner::Outcome JobRunner::encode(Attempt& attempt) {

@@ -69,9 +69,6 @@ class JobRunner {
     /// (without counting an attempt).
     void stop();
 
-    /// Jobs running right now in this copy.
-    int running() const { return running_.load(); }
-
   private:
     enum class Outcome { completed, retry, permanent, cancelled, lost };
     struct Attempt;
@@ -92,7 +89,6 @@ class JobRunner {
     std::string owner_;
     std::filesystem::path scratch_;
     std::atomic<bool> stopping_{false};
-    std::atomic<int> running_{0};
     std::mutex mutex_;
     std::condition_variable wake_;
     bool woken_ = false;

@@ -10,7 +10,6 @@ constexpr const char* kColumns =
     "SELECT id, video_id, kind, upload_id, source_key, status, attempts, not_before, "
     "lease_owner, lease_until, progress, failure_reason, created_at FROM jobs ";
 constexpr const char* kWhereId = "WHERE id = :id";
-constexpr const char* kWhereUpload = "WHERE upload_id = :upload_id";
 constexpr const char* kWhereRunningOwner =
     "WHERE status = 'running' AND substr(lease_owner, 1, :prefix_length) = :owner_prefix "
     "ORDER BY created_at";
@@ -41,7 +40,6 @@ constexpr const char* kFinish =
 constexpr const char* kExpireLease =
     "UPDATE jobs SET lease_until = :lease_until, updated_at = :now WHERE id = :id AND "
     "status = 'running' AND lease_owner = :owner";
-constexpr const char* kCount = "SELECT COUNT(*) FROM jobs WHERE status = :status";
 
 Job from_row(const soci::row& row) {
     Job job;
@@ -85,11 +83,6 @@ bool JobRepository::insert(soci::session& session, const Job& job) {
 
 std::optional<Job> JobRepository::find(soci::session& session, const std::string& id) {
     return find_where(session, kWhereId, db::Params().set("id", id));
-}
-
-std::optional<Job> JobRepository::find_by_upload(soci::session& session,
-                                                 const std::string& upload_id) {
-    return find_where(session, kWhereUpload, db::Params().set("upload_id", upload_id));
 }
 
 std::optional<Job> JobRepository::claim(soci::session& session, const std::string& owner,
@@ -167,10 +160,6 @@ bool JobRepository::expire_lease(soci::session& session, const std::string& id,
                            .set("owner", owner)
                            .set("lease_until", "")
                            .set("now", now)) == 1;
-}
-
-std::int64_t JobRepository::count(soci::session& session, const std::string& status) {
-    return db::query_int(session, kCount, db::Params().set("status", status));
 }
 
 }  // namespace codeflix::encoder::repositories

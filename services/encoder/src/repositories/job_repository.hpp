@@ -32,7 +32,6 @@ class JobRepository {
     /// Inserts a queued job unless one exists for the upload; true when inserted.
     static bool insert(soci::session& session, const Job& job);
     static std::optional<Job> find(soci::session& session, const std::string& id);
-    static std::optional<Job> find_by_upload(soci::session& session, const std::string& upload_id);
 
     /// Takes the lease of the oldest due job (queued and past not_before, or running with an
     /// expired lease) for `owner` until `lease_until`, counting an attempt; nullopt when none is
@@ -57,7 +56,6 @@ class JobRepository {
     /// Makes a running job due now (its copy is known to be dead).
     static bool expire_lease(soci::session& session, const std::string& id,
                              const std::string& owner, const std::string& now);
-    static std::int64_t count(soci::session& session, const std::string& status);
 };
 
 }  // namespace codeflix::encoder::repositories
