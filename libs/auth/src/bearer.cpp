@@ -49,6 +49,8 @@ http::Middleware bearer(std::shared_ptr<const TokenVerifier> verifier, BearerOpt
         }
 
         auto header = request.header("Authorization");
+        if (!header && starts_with_any(request.path, options.optional_prefixes))
+            return next(request);
         if (!header) return unauthorized("no bearer token");
         std::string_view value = *header;
         if (value.size() < 7 ||

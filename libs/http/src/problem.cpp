@@ -1,5 +1,6 @@
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
+#include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <codeflix/http/problem.hpp>
 
@@ -15,10 +16,12 @@ struct Kind {
 constexpr Kind kKinds[] = {
     {400, "invalid-request", "The request is invalid"},
     {401, "unauthenticated", "Authentication is required"},
+    {402, "payment-failed", "The payment failed"},
     {403, "forbidden", "Access is denied"},
     {404, "not-found", "Not found"},
     {405, "method-not-allowed", "Method not allowed"},
     {409, "conflict", "Conflict"},
+    {410, "gone", "Gone"},
     {412, "precondition-failed", "The resource has changed"},
     {413, "payload-too-large", "The request body is too large"},
     {415, "unsupported-media-type", "Unsupported media type"},
@@ -33,7 +36,10 @@ const Kind& kind_of(int status) {
     for (const auto& kind : kKinds) {
         if (kind.status == status) return kind;
     }
-    return status < 500 ? kKinds[0] : kKinds[12];
+    for (const auto& kind : kKinds) {
+        if (kind.status == (status < 500 ? 400 : 500)) return kind;
+    }
+    return kKinds[0];
 }
 
 }  // namespace
@@ -79,6 +85,16 @@ Response problem(int status, std::string_view detail, const std::vector<core::Fi
     response.status = status;
     response.headers.set("Content-Type", "application/problem+json");
     response.body = boost::json::serialize(body);
+    return response;
+}
+
+Response problem_with(int status, std::string_view detail, const boost::json::object& members) {
+    Response response = problem(status, detail);
+    auto parsed = boost::json::parse(response.body).as_object();
+    for (const auto& [name, value] : members) {
+        if (!parsed.contains(name)) parsed[name] = value;
+    }
+    response.body = boost::json::serialize(parsed);
     return response;
 }
 

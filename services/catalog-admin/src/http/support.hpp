@@ -4,8 +4,10 @@
 #include <boost/json/value.hpp>
 #include <codeflix/core/result.hpp>
 #include <codeflix/db/database.hpp>
+#include <codeflix/http/body.hpp>
 #include <codeflix/http/listing.hpp>
 #include <codeflix/http/message.hpp>
+#include <codeflix/service/idempotency.hpp>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -28,8 +30,7 @@ std::optional<std::int64_t> if_match_version(const Request& request);
 /// The strong entity tag of a version: "<version>" in quotes.
 std::string etag(std::int64_t version);
 
-/// The body as a JSON object, or a 400 problem.
-core::Result<boost::json::object> json_object_body(const Request& request);
+using http::json_object_body;
 
 /// page, per_page, sort, dir, q and the filters `spec` allows, each checked (400 naming the
 /// parameter otherwise).
@@ -41,10 +42,7 @@ using http::list_response;
 /// A JSON representation with its ETag.
 Response entity_response(int status, const boost::json::object& body, std::int64_t version);
 
-/// Runs `write` in a transaction (rolled back unless it succeeds); a unique-index race becomes
-/// 409. POSTs carrying an Idempotency-Key run once per key: the same key and body replay the
-/// first answer, the same key with another body gets 422.
-Response run_write(db::Database& database, const Request& request,
-                   const std::function<core::Result<Response>(soci::session&)>& write);
+/// Transactional writes with Idempotency-Key support (libs/service).
+using service::run_write;
 
 }  // namespace codeflix::catalog_admin::http_api

@@ -1,52 +1,17 @@
 #include <boost/json/serialize.hpp>
 #include <codeflix/auth/signing.hpp>
-#include <codeflix/http/server.hpp>
-#include <mutex>
+#include <codeflix/service/test_issuer.hpp>
 
 #include "service_process.hpp"
 
 using namespace codeflix::catalog_admin::testing;
 using codeflix::auth::PrivateKey;
 using codeflix::http::Headers;
+using codeflix::service::testing::TestIssuer;
 
 namespace {
 
-/// Stands in for the identity provider's JWKS endpoint (Keycloak's path), with keys the test
-/// can rotate.
-class FakeIssuer {
-  public:
-    FakeIssuer() {
-        router_.get("/realms/codeflix/protocol/openid-connect/certs",
-                    [this](codeflix::http::Request&) {
-                        std::lock_guard lock(mutex_);
-                        boost::json::array keys;
-                        for (const auto& [kid, key] : keys_) keys.push_back(key->public_jwk(kid));
-                        return codeflix::http::Response::json(
-                            200, boost::json::serialize(boost::json::object{{"keys", keys}}));
-                    });
-        server_.start();
-    }
-    std::string issuer() const {
-        return "http://127.0.0.1:" + std::to_string(server_.port()) + "/realms/codeflix";
-    }
-    void publish(const std::string& kid, const PrivateKey* key) {
-        std::lock_guard lock(mutex_);
-        keys_.emplace_back(kid, key);
-    }
-    void stop() { server_.stop(); }
-
-  private:
-    codeflix::http::Router router_;
-    codeflix::http::Server server_{
-        {}, [this](codeflix::http::Request& r) { return router_.dispatch(r); }};
-    std::mutex mutex_;
-    std::vector<std::pair<std::string, const PrivateKey*>> keys_;
-};
-
-PrivateKey& signing_key() {
-    static PrivateKey key = PrivateKey::generate();
-    return key;
-}
+const PrivateKey& signing_key() { return TestIssuer::default_key(); }
 PrivateKey& rotated_key() {
     static PrivateKey key = PrivateKey::generate();
     return key;
@@ -54,34 +19,23 @@ PrivateKey& rotated_key() {
 
 class Authentication : public CatalogAdminTest {
   protected:
-    std::map<std::string, std::string> extra_env() override {
-        issuer_.publish("k1", &signing_key());
-        return {{"CODEFLIX_OIDC_ISSUER", issuer_.issuer()},
-                {"CODEFLIX_OIDC_JWKS_MIN_REFRESH_SECONDS", "0"}};
-    }
+    std::map<std::string, std::string> extra_env() override { return issuer_.env(); }
 
     std::string token(boost::json::array roles, std::string kid = "k1",
                       const PrivateKey& key = signing_key(), std::int64_t lifetime = 300) {
-        auto now = std::chrono::duration_cast<std::chrono::seconds>(
-                       std::chrono::system_clock::now().time_since_epoch())
-                       .count();
-        return codeflix::auth::sign_jwt(key, {{"alg", "RS256"}, {"typ", "JWT"}, {"kid", kid}},
-                                        {{"iss", issuer_.issuer()},
-                                         {"sub", "admin-1"},
-                                         {"azp", "codeflix-admin"},
-                                         {"aud", "catalog-admin"},
-                                         {"typ", "Bearer"},
-                                         {"exp", now + lifetime},
-                                         {"iat", now - 1},
-                                         {"realm_access", {{"roles", roles}}}});
+        std::vector<std::string> names;
+        for (const auto& role : roles) names.emplace_back(role.as_string());
+        return issuer_.token({.subject = "admin-1",
+                              .roles = names,
+                              .audience = "catalog-admin",
+                              .azp = "codeflix-admin",
+                              .lifetime_seconds = lifetime,
+                              .kid = kid,
+                              .key = &key});
     }
-    static Headers bearer(const std::string& jwt) {
-        Headers headers;
-        headers.set("Authorization", "Bearer " + jwt);
-        return headers;
-    }
+    static Headers bearer(const std::string& jwt) { return TestIssuer::bearer(jwt); }
 
-    FakeIssuer issuer_;
+    TestIssuer issuer_;
 };
 
 }  // namespace
