@@ -148,13 +148,33 @@ MediaService::Output MediaService::encoder_output(const boost::json::object& dat
     }
     // Every path the event names sits in the encoding's own folder: never a key taken as is.
     auto folder = output.folder();
+    auto outside = [&](std::string_view path) {
+        return !path.starts_with(folder) || (path != folder && !storage::is_valid_key(path));
+    };
     for (const char* field : {"folder", "hls", "dash", "poster", "trickplay"}) {
         const auto* value = data.if_contains(field);
-        if (value != nullptr && value->is_string() &&
-            (!value->as_string().starts_with(folder) ||
-             (value->as_string() != folder && !storage::is_valid_key(value->as_string()))))
+        if (value != nullptr && value->is_string() && outside(value->as_string()))
             throw messaging::PermanentError(std::string("encoder event's ") + field +
                                             " is outside its folder");
+    }
+    // The manifests of capped plans (absent from encodings older than them): for each quality
+    // below the top, an object of exactly two files in the folder, `hls` and `dash`.
+    if (const auto* capped = data.if_contains("capped")) {
+        if (!capped->is_object())
+            throw messaging::PermanentError("encoder event's capped is not an object");
+        for (const auto& [quality, paths] : capped->as_object()) {
+            const auto* files = paths.if_object();
+            if ((quality != "480p" && quality != "720p") || files == nullptr || files->size() != 2)
+                throw messaging::PermanentError("encoder event's capped is malformed");
+            for (const char* field : {"hls", "dash"}) {
+                const auto* value = files->if_contains(field);
+                if (value == nullptr || !value->is_string() || value->as_string() == folder ||
+                    outside(value->as_string()))
+                    throw messaging::PermanentError("encoder event's capped." +
+                                                    std::string(quality) + "." + field +
+                                                    " is outside its folder");
+            }
+        }
     }
     return output;
 }

@@ -13,10 +13,12 @@
 #include <future>
 #include <random>
 
+#include "../domain/capped_manifests.hpp"
 #include "../domain/ladder.hpp"
 #include "../domain/progress.hpp"
 #include "../domain/trickplay.hpp"
 #include "../events/encoder_events.hpp"
+#include "capped_output.hpp"
 #include "child_process.hpp"
 
 namespace codeflix::encoder::app {
@@ -85,6 +87,8 @@ struct JobRunner::Attempt {
     std::filesystem::path source;
     media::ProbeResult probe;
     std::vector<domain::Rung> ladder;
+    /// The quality caps whose manifests were written next to ffmpeg's (domain::quality_caps).
+    std::vector<int> caps;
     std::string reason;
     /// The completed event's data.
     boost::json::object output;
@@ -402,6 +406,13 @@ JobRunner::Outcome JobRunner::encode(Attempt& attempt) {
         index.close();
         if (!index) throw std::runtime_error("cannot write the trick-play index");
     }
+    // Plans capped below the ladder's top get manifests that list only the rungs up to the cap.
+    auto caps = write_capped_manifests(attempt.out, attempt.ladder);
+    if (!caps) {
+        attempt.reason = caps.error().message;
+        return Outcome::permanent;
+    }
+    attempt.caps = std::move(*caps);
     return Outcome::completed;
 }
 
@@ -432,6 +443,14 @@ void JobRunner::publish_output(Attempt& attempt) {
                              {"attempts", job.attempts}};
     data["trickplay"] = job.kind == "video" ? boost::json::value(folder + "trickplay/index.vtt")
                                             : boost::json::value(nullptr);
+    // The manifests of capped plans, by quality ("480p", "720p"); empty when none apply.
+    boost::json::object capped;
+    for (int cap : attempt.caps) {
+        capped[domain::quality_name(cap)] =
+            boost::json::object{{"hls", folder + domain::capped_master_name(cap)},
+                                {"dash", folder + domain::capped_manifest_name(cap)}};
+    }
+    data["capped"] = std::move(capped);
     attempt.output = std::move(data);
 }
 
