@@ -1,0 +1,135 @@
+#include "playback_media.hpp"
+
+#include <algorithm>
+#include <boost/json/object.hpp>
+#include <cmath>
+#include <codeflix/core/uuid.hpp>
+#include <codeflix/storage/key.hpp>
+
+namespace codeflix::catalog_api::domain {
+namespace {
+
+core::Error not_ready(std::string_view why) {
+    return core::Error::conflict("The video is not ready to play yet (" + std::string(why) + ")");
+}
+
+const boost::json::object* object_member(const boost::json::object& object, std::string_view name) {
+    const auto* value = object.if_contains(name);
+    return value != nullptr && value->is_object() ? &value->as_object() : nullptr;
+}
+
+/// The part of a storage key after "media/<video_id>/", when the key is one of the video's.
+std::optional<std::string> relative_key(const boost::json::value* key, std::string_view video_id) {
+    if (key == nullptr || !key->is_string()) return std::nullopt;
+    std::string_view text = key->as_string();
+    std::string folder = "media/" + std::string(video_id) + "/";
+    if (!text.starts_with(folder) || text.size() == folder.size() || !storage::is_valid_key(text))
+        return std::nullopt;
+    return std::string(text.substr(folder.size()));
+}
+
+std::optional<std::int64_t> positive_integer(const boost::json::object& object,
+                                             std::string_view name) {
+    const auto* value = object.if_contains(name);
+    if (value == nullptr || !value->is_int64() || value->as_int64() <= 0) return std::nullopt;
+    return value->as_int64();
+}
+
+core::Result<std::vector<Rendition>> renditions_of(const boost::json::object& current) {
+    const auto* list = current.if_contains("renditions");
+    if (list == nullptr || !list->is_array() || list->as_array().empty())
+        return not_ready("no renditions");
+    std::vector<Rendition> out;
+    for (const auto& item : list->as_array()) {
+        if (!item.is_object()) return not_ready("a malformed rendition");
+        auto width = positive_integer(item.as_object(), "width");
+        auto height = positive_integer(item.as_object(), "height");
+        if (!width || !height) return not_ready("a malformed rendition");
+        out.push_back({*width, *height});
+    }
+    return out;
+}
+
+std::int64_t short_side(const Rendition& rendition) {
+    return std::min(rendition.width, rendition.height);
+}
+
+}  // namespace
+
+core::Result<PlaybackMedia> playback_media(const boost::json::value* media,
+                                           std::string_view video_id, Quality cap) {
+    if (media == nullptr || !media->is_object()) return not_ready("no media");
+    const auto* slot = object_member(media->as_object(), "video");
+    const auto* current = slot != nullptr ? object_member(*slot, "current") : nullptr;
+    if (current == nullptr) return not_ready("no encoded video");
+
+    PlaybackMedia out;
+    const auto* encoding = current->if_contains("encoding_id");
+    auto encoding_id = encoding != nullptr && encoding->is_string()
+                           ? core::canonical_uuid(encoding->as_string())
+                           : std::nullopt;
+    if (!encoding_id) return not_ready("no encoding id");
+    out.encoding_id = *encoding_id;
+
+    const auto* duration = current->if_contains("duration_seconds");
+    if (duration == nullptr || !duration->is_number()) return not_ready("no duration");
+    out.duration_seconds = duration->to_number<double>();
+    if (!std::isfinite(out.duration_seconds) || out.duration_seconds <= 0 ||
+        out.duration_seconds > kMaxDurationSeconds)
+        return not_ready("no plausible duration");
+
+    auto renditions = renditions_of(*current);
+    if (!renditions) return renditions.error();
+    auto limit = static_cast<std::int64_t>(short_side_of(cap));
+    bool above_cap = std::any_of(renditions->begin(), renditions->end(),
+                                 [&](const Rendition& r) { return short_side(r) > limit; });
+
+    const auto* hls = current->if_contains("hls");
+    const auto* dash = current->if_contains("dash");
+    // The full manifests are part of every encoding, whichever one the plan plays.
+    if (!relative_key(hls, video_id) || !relative_key(dash, video_id))
+        return not_ready("no valid manifests");
+    if (above_cap) {
+        const auto* capped = object_member(*current, "capped");
+        const auto* manifests =
+            capped != nullptr ? object_member(*capped, to_string(cap)) : nullptr;
+        if (manifests != nullptr) {
+            hls = manifests->if_contains("hls");
+            dash = manifests->if_contains("dash");
+            out.capped = true;
+        }
+    }
+    auto hls_key = relative_key(hls, video_id);
+    auto dash_key = relative_key(dash, video_id);
+    if (!hls_key || !dash_key) return not_ready("no valid manifests");
+    out.hls_path = *hls_key;
+    out.dash_path = *dash_key;
+
+    if (const auto* trickplay = current->if_contains("trickplay");
+        trickplay != nullptr && !trickplay->is_null()) {
+        auto key = relative_key(trickplay, video_id);
+        if (!key) return not_ready("a malformed trick-play index");
+        out.thumbnails_path = *key;
+    }
+
+    for (const auto& rendition : *renditions) {
+        if (short_side(rendition) <= limit) out.renditions.push_back(rendition);
+    }
+    if (out.renditions.empty()) {
+        // Every rung is above the cap (a ladder without low rungs): the smallest is what plays.
+        out.renditions.push_back(*std::min_element(
+            renditions->begin(), renditions->end(),
+            [](const Rendition& a, const Rendition& b) { return short_side(a) < short_side(b); }));
+    }
+    return out;
+}
+
+std::chrono::seconds token_lifetime(double duration_seconds) {
+    constexpr std::chrono::seconds kMargin{2 * 3600};
+    constexpr std::chrono::seconds kShortest{4 * 3600};
+    double bounded = std::clamp(duration_seconds, 0.0, kMaxDurationSeconds);
+    auto duration = std::chrono::seconds(static_cast<std::int64_t>(std::ceil(bounded)));
+    return std::max(duration + kMargin, kShortest);
+}
+
+}  // namespace codeflix::catalog_api::domain
