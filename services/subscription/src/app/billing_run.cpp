@@ -1,0 +1,268 @@
+#include "billing_run.hpp"
+
+#include <codeflix/core/log.hpp>
+#include <codeflix/core/uuid.hpp>
+#include <set>
+
+#include "../domain/billing.hpp"
+#include "../repositories/invoice_repository.hpp"
+#include "../repositories/plan_repository.hpp"
+#include "../repositories/subscription_repository.hpp"
+
+namespace codeflix::subscription::app {
+namespace {
+
+using repositories::InvoiceRepository;
+using repositories::SubscriptionRepository;
+
+core::TimePoint parse(const std::string& text) {
+    return core::parse_rfc3339(text).value_or(core::TimePoint{});
+}
+
+/// What a charge attempt needs, taken in the first transaction.
+struct Attempt {
+    std::string invoice_id;
+    std::string key;
+    ChargeRequest request;
+};
+
+/// Marks an invoice as being charged under a key of its own (kept when one is already in
+/// flight: a crash between charging and recording repeats the same charge).
+Attempt start_attempt(soci::session& session, domain::Invoice& invoice,
+                      const domain::Subscription& s, const std::string& now) {
+    if (!invoice.charge_key) {
+        invoice.attempts += 1;
+        invoice.charge_key = "inv-" + invoice.id + "-" + std::to_string(invoice.attempts);
+        invoice.updated_at = now;
+        InvoiceRepository::save(session, invoice);
+    }
+    return {invoice.id, *invoice.charge_key,
+            ChargeRequest{s.payment_method, invoice.amount, invoice.currency,
+                          s.plan_name + " " + invoice.period_start.substr(0, 10) + " to " +
+                              invoice.period_end.substr(0, 10),
+                          *invoice.charge_key}};
+}
+
+}  // namespace
+
+BillingRun::BillingRun(db::Database& database, PaymentProvider& provider, Clock clock,
+                       BillingSettings settings)
+    : database_(database),
+      provider_(provider),
+      clock_(std::move(clock)),
+      settings_(std::move(settings)) {}
+
+BillingReport BillingRun::run() {
+    BillingReport report;
+    for (auto* due :
+         {&SubscriptionRepository::due_for_renewal, &SubscriptionRepository::due_for_retry}) {
+        std::set<std::string> seen;
+        while (true) {
+            auto now = core::to_rfc3339(clock_());
+            auto ids = database_.with_session(
+                [&](soci::session& session) { return due(session, now, settings_.batch); });
+            std::size_t fresh = 0;
+            for (const auto& id : ids) {
+                if (!seen.insert(id).second) continue;  // left for the next run
+                ++fresh;
+                try {
+                    if (due == &SubscriptionRepository::due_for_renewal) {
+                        renew(id, report);
+                    } else {
+                        retry(id, report);
+                    }
+                } catch (const std::exception& e) {
+                    ++report.errors;
+                    log::error("billing failed for a subscription",
+                               {{"subscription_id", id}, {"reason", e.what()}});
+                }
+            }
+            if (fresh == 0) break;
+        }
+    }
+    return report;
+}
+
+void BillingRun::renew(const std::string& subscription_id, BillingReport& report) {
+    auto attempt = database_.transaction([&](soci::session& session) -> std::optional<Attempt> {
+        auto found = SubscriptionRepository::lock(session, subscription_id);
+        auto now = clock_();
+        auto now_text = core::to_rfc3339(now);
+        if (!found || (found->status != "trialing" && found->status != "active") ||
+            parse(found->current_period_end) > now)
+            return std::nullopt;
+        auto s = *found;
+        if (s.cancel_at_period_end) {
+            s.status = "canceled";
+            s.ended_at = s.current_period_end;
+            s.end_reason = "canceled";
+            s.version += 1;
+            s.updated_at = now_text;
+            SubscriptionRepository::save(session, s);
+            record_event(session, s, "canceled", "ended", {{"reason", "canceled at period end"}},
+                         now_text);
+            ++report.canceled;
+            return std::nullopt;
+        }
+        // A pending downgrade takes effect with this period: its price and interval (a new
+        // interval counts its periods from the old period's end).
+        std::string plan_id = s.plan_id;
+        std::int64_t price = s.price;
+        std::string interval = s.interval;
+        auto anchor = parse(s.billing_anchor);
+        if (s.pending_plan_id) {
+            if (auto plan = repositories::PlanRepository::find(session, *s.pending_plan_id)) {
+                plan_id = plan->id;
+                price = plan->price;
+                if (plan->interval != interval) anchor = parse(s.current_period_end);
+                interval = plan->interval;
+            }
+        }
+        // The period to charge: the one that holds `now` (normally the one that begins at the
+        // old end; after an outage longer than a period, the current one only).
+        auto end = domain::next_period_end(anchor, interval, now);
+        auto start =
+            std::max(parse(s.current_period_end), domain::add_intervals(end, interval, -1));
+        auto start_text = core::to_rfc3339(start);
+        auto invoice =
+            InvoiceRepository::of_period(session, s.id, "subscription_cycle", start_text);
+        if (!invoice) {
+            domain::Invoice fresh;
+            fresh.id = core::new_uuid_v7();
+            fresh.subscription_id = s.id;
+            fresh.user_id = s.user_id;
+            fresh.reason = "subscription_cycle";
+            fresh.plan_id = plan_id;
+            fresh.amount = price;
+            fresh.currency = s.currency;
+            fresh.status = "open";
+            fresh.period_start = start_text;
+            fresh.period_end = core::to_rfc3339(end);
+            fresh.created_at = now_text;
+            fresh.updated_at = now_text;
+            InvoiceRepository::insert(session, fresh);
+            invoice = fresh;
+        }
+        if (invoice->status != "open") return std::nullopt;
+        return start_attempt(session, *invoice, s, now_text);
+    });
+    if (attempt) collect(attempt->invoice_id, report);
+}
+
+void BillingRun::retry(const std::string& subscription_id, BillingReport& report) {
+    auto attempt = database_.transaction([&](soci::session& session) -> std::optional<Attempt> {
+        auto found = SubscriptionRepository::lock(session, subscription_id);
+        auto now = clock_();
+        if (!found || found->status != "past_due" || !found->next_payment_attempt ||
+            parse(*found->next_payment_attempt) > now)
+            return std::nullopt;
+        auto invoice = InvoiceRepository::open_of(session, subscription_id);
+        if (!invoice) return std::nullopt;
+        return start_attempt(session, *invoice, *found, core::to_rfc3339(now));
+    });
+    if (attempt) collect(attempt->invoice_id, report);
+}
+
+void BillingRun::collect(const std::string& invoice_id, BillingReport& report) {
+    auto pending = database_.with_session(
+        [&](soci::session& session) { return InvoiceRepository::find(session, invoice_id); });
+    if (!pending || !pending->charge_key) return;
+    auto subscription = database_.with_session([&](soci::session& session) {
+        return SubscriptionRepository::find(session, pending->subscription_id);
+    });
+    if (!subscription) return;
+    std::string key = *pending->charge_key;
+    ChargeOutcome outcome{true, "", ""};
+    if (pending->amount > 0) {
+        auto charged =
+            provider_.charge({subscription->payment_method, pending->amount, pending->currency,
+                              subscription->plan_name + " renewal", key});
+        if (!charged) {
+            // Nothing is known to have happened: the key stays on the invoice and the next run
+            // asks the provider again with it.
+            ++report.errors;
+            log::warn("the payment provider did not answer; the charge will be retried",
+                      {{"invoice_id", invoice_id}, {"reason", charged.error().message}});
+            return;
+        }
+        outcome = *charged;
+    }
+    database_.transaction([&](soci::session& session) {
+        auto invoice = InvoiceRepository::lock(session, invoice_id);
+        if (!invoice || invoice->charge_key != key) return 0;  // recorded by another run
+        auto s = *SubscriptionRepository::lock(session, invoice->subscription_id);
+        auto now = clock_();
+        auto now_text = core::to_rfc3339(now);
+        invoice->charge_key.reset();
+        invoice->updated_at = now_text;
+        bool cycle_start = s.status == "trialing" || s.status == "active";
+        if (cycle_start) {
+            // The new period starts whatever the payment's outcome (as in Stripe Billing).
+            if (s.pending_plan_id) {
+                if (auto plan = repositories::PlanRepository::find(session, *s.pending_plan_id)) {
+                    if (plan->interval != s.interval) s.billing_anchor = invoice->period_start;
+                    s.plan_id = plan->id;
+                    s.plan_name = plan->name;
+                    s.price = invoice->amount;
+                    s.interval = plan->interval;
+                    s.max_streams = plan->max_streams;
+                    s.max_quality = plan->max_quality;
+                }
+                s.pending_plan_id.reset();
+            }
+            s.current_period_start = invoice->period_start;
+            s.current_period_end = invoice->period_end;
+            s.trial_end.reset();
+        }
+        s.version += 1;
+        s.updated_at = now_text;
+        boost::json::object detail{{"invoice_id", invoice->id},
+                                   {"amount", invoice->amount},
+                                   {"attempt", invoice->attempts}};
+        if (outcome.succeeded) {
+            invoice->status = "paid";
+            invoice->charge_id = outcome.charge_id.empty() ? std::optional<std::string>()
+                                                           : std::optional(outcome.charge_id);
+            invoice->paid_at = now_text;
+            invoice->failure_message.reset();
+            bool recovered = s.status == "past_due";
+            s.status = "active";
+            s.past_due_since.reset();
+            s.next_payment_attempt.reset();
+            InvoiceRepository::save(session, *invoice);
+            SubscriptionRepository::save(session, s);
+            record_event(session, s, "renewed", recovered ? "payment_recovered" : "renewed", detail,
+                         now_text);
+            ++(recovered ? report.recovered : report.renewed);
+            return 0;
+        }
+        invoice->failure_message = outcome.failure_message;
+        detail["failure"] = outcome.failure_message;
+        ++report.failed;
+        if (cycle_start) s.past_due_since = now_text;
+        auto next = domain::next_payment_attempt(parse(*s.past_due_since), invoice->attempts,
+                                                 settings_.retry_days);
+        if (next) {
+            bool newly = s.status != "past_due";
+            s.status = "past_due";
+            s.next_payment_attempt = core::to_rfc3339(*next);
+            detail["next_attempt"] = *s.next_payment_attempt;
+            InvoiceRepository::save(session, *invoice);
+            SubscriptionRepository::save(session, s);
+            record_event(session, s, newly ? "past_due" : "", "payment_failed", detail, now_text);
+            return 0;
+        }
+        invoice->status = "uncollectible";
+        s.status = "expired";
+        s.ended_at = now_text;
+        s.end_reason = "payment_failed";
+        s.next_payment_attempt.reset();
+        InvoiceRepository::save(session, *invoice);
+        SubscriptionRepository::save(session, s);
+        record_event(session, s, "expired", "expired", detail, now_text);
+        ++report.expired;
+        return 0;
+    });
+}
+
+}  // namespace codeflix::subscription::app

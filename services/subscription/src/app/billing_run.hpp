@@ -1,0 +1,58 @@
+#pragma once
+
+#include <codeflix/db/database.hpp>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "payments.hpp"
+#include "subscriptions.hpp"
+
+namespace codeflix::subscription::app {
+
+struct BillingSettings {
+    /// Dunning: days after the failed renewal on which payment is tried again; after the last
+    /// one fails the subscription expires.
+    std::vector<int> retry_days = {1, 3, 5};
+    /// Subscriptions taken per query.
+    int batch = 500;
+};
+
+/// What one billing run did.
+struct BillingReport {
+    int renewed = 0;    // renewal charged
+    int failed = 0;     // renewal or retry declined (past due)
+    int recovered = 0;  // past due, then paid by a retry
+    int expired = 0;    // dunning exhausted
+    int canceled = 0;   // reached the end of a period they were canceled at
+    int errors = 0;     // left for the next run (provider unreachable, ...)
+};
+
+/// The scheduler's work: at each period's end it ends subscriptions canceled at period end,
+/// applies pending downgrades and charges the next period; it retries past-due payments on the
+/// dunning schedule and expires those that never pay. Each period is charged once however often
+/// or wherever it runs: an invoice per (subscription, period) is unique, and the provider's
+/// idempotency key is kept on the invoice while a charge is in flight. A service that was down
+/// over several period ends charges the current period once (not the missed ones).
+class BillingRun {
+  public:
+    BillingRun(db::Database& database, PaymentProvider& provider, Clock clock,
+               BillingSettings settings);
+
+    BillingReport run();
+    /// Renews one subscription if it is due.
+    void renew(const std::string& subscription_id, BillingReport& report);
+    /// Retries one past-due subscription's payment if it is due.
+    void retry(const std::string& subscription_id, BillingReport& report);
+
+  private:
+    /// Charges `invoice_id` (once, by its key) and records the outcome.
+    void collect(const std::string& invoice_id, BillingReport& report);
+
+    db::Database& database_;
+    PaymentProvider& provider_;
+    Clock clock_;
+    BillingSettings settings_;
+};
+
+}  // namespace codeflix::subscription::app
