@@ -9,6 +9,7 @@
 #   STORAGE_URL_SECRET  secret of signed upload and media URLs (>= 16 chars) required
 #   CATALOG_ADMIN_ADDRS  space-separated host:port of every catalog-admin copy
 #   CATALOG_API_ADDRS    space-separated host:port of every catalog-api copy
+#   SUBSCRIPTION_ADDRS   space-separated host:port of every subscription copy
 #   IDENTITY_ADDRS       space-separated host:port of every identity copy
 set -euo pipefail
 
@@ -30,9 +31,10 @@ sed_escape() {
 }
 
 render() {
-    local -a catalog_admin catalog_api identity
+    local -a catalog_admin catalog_api subscription identity
     read -r -a catalog_admin <<<"${CATALOG_ADMIN_ADDRS:-}"
     read -r -a catalog_api <<<"${CATALOG_API_ADDRS:-}"
+    read -r -a subscription <<<"${SUBSCRIPTION_ADDRS:-}"
     read -r -a identity <<<"${IDENTITY_ADDRS:-}"
     local web_root secret=${STORAGE_URL_SECRET:?STORAGE_URL_SECRET is required}
     # The secret sits inside a double-quoted nginx string: a plain token only.
@@ -49,6 +51,7 @@ render() {
         -e "s|@STORAGE_URL_SECRET@|$(sed_escape "$secret")|g" \
         -e "s|@CATALOG_ADMIN_UPSTREAMS@|$(sed_escape "$(upstream_servers "${catalog_admin[@]}")")|g" \
         -e "s|@CATALOG_API_UPSTREAMS@|$(sed_escape "$(upstream_servers "${catalog_api[@]}")")|g" \
+        -e "s|@SUBSCRIPTION_UPSTREAMS@|$(sed_escape "$(upstream_servers "${subscription[@]}")")|g" \
         -e "s|@IDENTITY_UPSTREAMS@|$(sed_escape "$(upstream_servers "${identity[@]}")")|g" \
         "$template"
 }
