@@ -5,7 +5,7 @@
 # tokenises a test card -> subscribes (a double click charges once) -> the entitlement reaches
 # catalog-api over RabbitMQ -> a playback session with a 720p-capped manifest -> a segment
 # fetched through nginx with the token (403 tampered, 403 another title, 410 expired) -> the
-# stream limit (409) and a freed stream -> heartbeats feed continue-watching and the resume
+# session's HLS and DASH played in headless Chromium -> the stream limit (409) and a freed stream -> heartbeats feed continue-watching and the resume
 # position -> cancel -> the period ends (subscription's sandbox test clock) -> playback refused.
 # Also a declined card (402, no subscription).
 # Usage: playback_test.sh sqlite|postgresql BUILD_DIR
@@ -51,7 +51,9 @@ cleanup() {
 trap cleanup EXIT
 
 setup() {
-    require_cmds curl jq ffmpeg openssl
+    require_cmds curl jq ffmpeg openssl node
+    [[ -d $ROOT/tests/e2e/browser/node_modules/hls.js ]] ||
+        die "npm packages missing: run 'npm ci' in tests/e2e/browser (./codeflix test does it)"
     [[ -n ${CODEFLIX_TEST_AMQP_URL:-} && -n ${CODEFLIX_TEST_RABBIT_API:-} ]] ||
         die "CODEFLIX_TEST_AMQP_URL and CODEFLIX_TEST_RABBIT_API are required (./codeflix test sets them)"
     WORK=$(mktemp -d "${TMPDIR:-/tmp}/playback-e2e.XXXXXX")
@@ -264,6 +266,7 @@ play() {
     api POST "/api/catalog/videos/$VIDEO/playback" '{}'
     expect 201 "an entitled viewer opens a playback session"
     SESSION=$(jq -r .session_id <<<"$BODY")
+    SESSION_BODY=$BODY
     local hls max
     hls=$(jq -r .hls_url <<<"$BODY")
     max=$(jq '[.renditions[].height] | max' <<<"$BODY")
@@ -284,6 +287,17 @@ play() {
     [[ $code == 200 && -s $WORK/segment.m4s ]] && pass "a segment is fetched through nginx with the token" ||
         fail "segment $base/$segment: $code"
     [[ -z $init ]] || curl -sS --fail -o /dev/null "$GATEWAY$base/$init" || fail "init segment"
+    # The session's manifests play in Chromium, offering no rung above the plan's 720p.
+    local mode url out
+    for mode in hls dash; do
+        url=$(jq -r ".${mode}_url" <<<"$SESSION_BODY")
+        if out=$(cd "$ROOT/tests/e2e/browser" && timeout 120 node play.mjs "$mode" "$GATEWAY$url" --seconds 3 2>&1) &&
+            [[ $(jq -r '.levels | max' <<<"$out") == 720 ]]; then
+            pass "$mode plays the session in Chromium with rungs up to 720p ($(jq -c .levels <<<"$out"))"
+        else
+            fail "$mode playback in Chromium: $out"
+        fi
+    done
     # /media/<token>/<expires>/<video>/...
     local tok exp rest
     IFS=/ read -r _ _ tok exp _ rest <<<"$hls"
