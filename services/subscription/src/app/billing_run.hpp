@@ -2,6 +2,7 @@
 
 #include <codeflix/db/database.hpp>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -45,9 +46,34 @@ class BillingRun {
     /// Retries one past-due subscription's payment if it is due.
     void retry(const std::string& subscription_id, BillingReport& report);
 
+    /// An invoice being charged: its id, the key of this attempt and the charge to ask for.
+    struct Attempt {
+        std::string invoice_id;
+        std::string key;
+        ChargeRequest request;
+    };
+
   private:
-    /// Charges `invoice_id` (once, by its key) and records the outcome.
-    void collect(const std::string& invoice_id, BillingReport& report);
+    /// Renewals or retries of `ids`: their attempts started in one transaction, charged one by
+    /// one, their outcomes recorded in one transaction (each step falls back to one
+    /// subscription per transaction when the batch fails).
+    void process(const std::vector<std::string>& ids, bool renewal, BillingReport& report);
+    /// Runs `step(session, item, counts)` for every item, the batch in one transaction (one
+    /// item per transaction when the batch fails); the values steps return, of the
+    /// transactions that committed.
+    template <class Item, class Step>
+    auto in_batches(const std::vector<Item>& items, BillingReport& report, const Step& step);
+    /// Ends a subscription canceled at its period's end, or starts the attempt that charges
+    /// its next period (once per period: the invoice is unique), when it is due.
+    std::optional<Attempt> begin_renewal(soci::session& session, const std::string& subscription_id,
+                                         BillingReport& report);
+    /// Starts the next dunning attempt of a past-due subscription, when it is due.
+    std::optional<Attempt> begin_retry(soci::session& session, const std::string& subscription_id);
+    /// The provider's answer; nullopt (counted as an error) when it could not be reached.
+    std::optional<ChargeOutcome> charge(const Attempt& attempt, BillingReport& report);
+    /// Applies a charge's outcome, unless another run recorded it already.
+    void record(soci::session& session, const Attempt& attempt, const ChargeOutcome& outcome,
+                BillingReport& report);
 
     db::Database& database_;
     PaymentProvider& provider_;

@@ -1,5 +1,7 @@
 #include "subscriptions.hpp"
 
+#include <algorithm>
+
 #include <boost/json/serialize.hpp>
 #include <codeflix/core/json.hpp>
 #include <codeflix/core/log.hpp>
@@ -140,21 +142,25 @@ core::Result<Checkout> Subscriptions::check_subscribe(const http::Principal& who
                                           {{price && *price != plan->price ? "price" : "currency",
                                             "does not match the plan's price"}});
     }
-    auto live = database_.with_session([&](soci::session& session) {
-        return SubscriptionRepository::live_of(session, who.subject);
+    auto earlier = database_.with_session([&](soci::session& session) {
+        return SubscriptionRepository::of_user(session, who.subject);
     });
-    if (live) {
+    auto live = std::find_if(earlier.begin(), earlier.end(),
+                             [](const auto& s) { return domain::is_live(s.status); });
+    if (live != earlier.end()) {
         return core::Error::conflict("You already have a subscription (" + live->plan_name + ", " +
                                      live->status + "); change its plan instead");
     }
     auto method = provider_.method(*token, who.subject);
     if (!method) return method.error();
     std::string name = who.username.empty() ? who.email : who.username;
-    return Checkout{who.subject, who.email, name, std::move(*plan), std::move(*method)};
+    // A free trial is for a first subscription only.
+    int trial_days = earlier.empty() ? plan->trial_days : 0;
+    return Checkout{who.subject, who.email, name, std::move(*plan), std::move(*method), trial_days};
 }
 
 Payment Subscriptions::pay(const Checkout& checkout, const std::string& key) {
-    bool trial = checkout.plan.trial_days > 0;
+    bool trial = checkout.trial_days > 0;
     auto outcome =
         trial
             ? provider_.verify(checkout.method.token, key)
@@ -192,9 +198,9 @@ core::Result<domain::Subscription> Subscriptions::record_subscribe(soci::session
     s.card_brand = checkout.method.brand;
     s.card_last4 = checkout.method.last4;
     s.current_period_start = now_text;
-    if (plan.trial_days > 0) {
+    if (checkout.trial_days > 0) {
         s.status = "trialing";
-        s.trial_end = core::to_rfc3339(now + std::chrono::days(plan.trial_days));
+        s.trial_end = core::to_rfc3339(now + std::chrono::days(checkout.trial_days));
         s.billing_anchor = *s.trial_end;
         s.current_period_end = *s.trial_end;
     } else {

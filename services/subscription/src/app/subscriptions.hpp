@@ -36,6 +36,8 @@ struct Checkout {
     std::string display_name;
     domain::Plan plan;
     PaymentMethod method;
+    /// The plan's trial, or 0 for a customer who has subscribed before.
+    int trial_days = 0;
 };
 
 /// What a change of plan will do.

@@ -41,10 +41,10 @@ constexpr const char* kSave =
     ":user_id AND created_at = :created_at";
 constexpr const char* kDueForRenewal =
     "SELECT id FROM subscriptions WHERE status IN ('trialing', 'active') AND "
-    "current_period_end <= :now ORDER BY current_period_end LIMIT :limit";
+    "current_period_end <= :now ORDER BY current_period_end, id LIMIT :limit";
 constexpr const char* kDueForRetry =
     "SELECT id FROM subscriptions WHERE status = 'past_due' AND next_payment_attempt <= :now "
-    "ORDER BY next_payment_attempt LIMIT :limit";
+    "ORDER BY next_payment_attempt, id LIMIT :limit";
 constexpr const char* kAddHistory =
     "INSERT INTO subscription_history (id, subscription_id, at, action, detail) "
     "VALUES (:id, :subscription_id, :at, :action, :detail)";

@@ -84,6 +84,42 @@ TEST_P(BillingTest, TwoSchedulersAtOnceChargeEachPeriodOnce) {
     }
 }
 
+TEST_P(BillingTest, ASubscriptionThatFailsToRenewDoesNotHoldBackItsBatch) {
+    auto plan = make_plan("Standard", 2990);
+    std::vector<std::string> ids;
+    for (int i = 0; i < 5; ++i) ids.push_back(subscribe(user(), plan)->id);
+    const std::string& bad = ids[2];
+    // A database error on one subscription's row, whatever statement touches it.
+    database_->with_session([&](soci::session& session) {
+        if (GetParam() == db::Dialect::sqlite) {
+            session << "CREATE TRIGGER fail_one BEFORE UPDATE ON subscriptions WHEN NEW.id = '" +
+                           bad + "' BEGIN SELECT RAISE(ABORT, 'injected failure'); END";
+        } else {
+            session << "CREATE FUNCTION fail_one() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION "
+                       "'injected failure'; END $$ LANGUAGE plpgsql";
+            session << "CREATE TRIGGER fail_one BEFORE UPDATE ON subscriptions FOR EACH ROW WHEN "
+                       "(NEW.id = '" +
+                           bad + "') EXECUTE FUNCTION fail_one()";
+        }
+        return 0;
+    });
+    clock_.advance(days(31));
+    auto report = run();
+    EXPECT_EQ(report.renewed, 4);
+    EXPECT_EQ(report.errors, 1);
+    EXPECT_EQ(charges(), 9);
+    EXPECT_EQ(invoices(bad).size(), 1u) << "nothing half-written for the failing one";
+    database_->with_session([](soci::session& session) {
+        session << "DROP TRIGGER fail_one" +
+                       std::string(db::dialect_of(session) == db::Dialect::sqlite
+                                       ? ""
+                                       : " ON subscriptions");
+        return 0;
+    });
+    EXPECT_EQ(run().renewed, 1) << "the next run renews it";
+    EXPECT_EQ(charges(), 10);
+}
+
 TEST_P(BillingTest, AChargeInFlightWhenTheProcessDiedIsNotRepeated) {
     auto s = *subscribe(user(), make_plan("Standard", 2990));
     clock_.advance(days(30));
@@ -134,6 +170,20 @@ TEST_P(BillingTest, ATrialEndsWithTheFirstCharge) {
     EXPECT_FALSE(active.trial_end);
     EXPECT_EQ(charges(), 1);
     EXPECT_FALSE(subscribe(user(), plan, kDeclinedCard)) << "a trial needs a card that works";
+}
+
+TEST_P(BillingTest, AFreeTrialIsForAFirstSubscriptionOnly) {
+    auto plan = make_plan("Trial", 1990, "month", 7);
+    auto who = user();
+    auto first = *subscribe(who, plan);
+    ASSERT_TRUE(database_->transaction([&](soci::session& session) {
+        return subscriptions_->cancel_now(session, first.id, "admin");
+    }));
+    auto again = subscribe(who, plan);
+    ASSERT_TRUE(again) << again.error().message;
+    EXPECT_EQ(again->status, "active");
+    EXPECT_FALSE(again->trial_end);
+    EXPECT_EQ(charges(), 1) << "charged at once";
 }
 
 TEST_P(BillingTest, DunningRetriesAfterOneThreeAndFiveDaysThenExpires) {
