@@ -1,7 +1,6 @@
 #include "subscriptions.hpp"
 
 #include <algorithm>
-
 #include <boost/json/serialize.hpp>
 #include <codeflix/core/json.hpp>
 #include <codeflix/core/log.hpp>
