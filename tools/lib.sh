@@ -9,6 +9,22 @@ log() { echo "==> $*" >&2; }
 # "NAME: error: " where NAME is the running script's file name. A script may redefine die.
 die() { echo "${DIE_PREFIX:-${0##*/}: error: }$*" >&2; exit 1; }
 
+# End-to-end tests report PASS and FAIL lines on stdout; fail marks the run failed (FAILED=1).
+pass() { echo "PASS: $*"; }
+# shellcheck disable=SC2034 # FAILED is the sourcing script's
+fail() { echo "FAIL: $*"; FAILED=1; }
+
+# e2e_die MESSAGE: a FAIL line, then the tail of each of $WORK/*.log, then exit 1 (what an
+# end-to-end test's die does, so that wait_http's failures show the services' last words).
+e2e_die() {
+    echo "FAIL: $*"
+    local log
+    for log in "${WORK:-/nonexistent}"/*.log; do
+        [[ -f $log ]] && { echo "--- tail of $log"; tail -n 15 "$log"; }
+    done
+    exit 1
+}
+
 # require_cmds CMD...: dies unless every CMD is on the PATH.
 require_cmds() {
     local cmd

@@ -17,8 +17,6 @@ WORK=""
 FAILED=0
 declare -a PIDS=()
 
-pass() { echo "PASS: $*"; }
-fail() { echo "FAIL: $*"; FAILED=1; }
 # Replaces lib.sh's die (also used by wait_http): fatal failures are FAIL lines on stdout.
 die() { echo "FAIL: $*"; exit 1; }
 

@@ -32,16 +32,8 @@ VHOST=""
 declare -a PIDS=()
 declare -A PID_OF=()
 
-pass() { echo "PASS: $*"; }
-fail() { echo "FAIL: $*"; FAILED=1; }
 # Replaces lib.sh's die (also used by wait_http): fatal failures are FAIL lines on stdout.
-die() {
-    echo "FAIL: $*"
-    for log in "$WORK"/*.log; do
-        [[ -f $log ]] && { echo "--- tail of $log"; tail -n 15 "$log"; }
-    done
-    exit 1
-}
+die() { e2e_die "$@"; }
 
 cleanup() {
     stop_pids "${PIDS[@]}"

@@ -19,7 +19,8 @@ struct BearerMiddleware : ::testing::Test {
     codeflix::http::Handler handler = codeflix::http::chain(
         {bearer(verifier, {{"/healthz", "/api/admin/openapi.yaml"},
                            {"POST /api/admin/signup"},
-                           {{"/api/admin/", {"catalog-admin"}}}})},
+                           {{"/api/admin/", {"catalog-admin"}}},
+                           {"/api/catalog/"}})},
         [](Request& r) {
             return Response::json(
                 200, "\"" + (r.principal ? r.principal->subject : std::string("anonymous")) + "\"");
@@ -89,4 +90,16 @@ TEST_F(BearerMiddleware, PublicRoutesMatchMethodAndWholePath) {
     EXPECT_EQ(call("/api/admin/signup", std::nullopt, "GET").status, 401);
     EXPECT_EQ(call("/api/admin/signup/x", std::nullopt, "POST").status, 401);
     EXPECT_EQ(call("/api/admin/signu", std::nullopt, "POST").status, 401);
+}
+
+TEST_F(BearerMiddleware, OptionalPathsVerifyATokenOnlyWhenOneIsSent) {
+    auto anonymous = call("/api/catalog/videos", std::nullopt);
+    EXPECT_EQ(anonymous.status, 200);
+    EXPECT_EQ(anonymous.body, "\"anonymous\"");
+    auto signed_in = call("/api/catalog/me/entitlement", "Bearer " + token({"user"}));
+    EXPECT_EQ(signed_in.status, 200);
+    EXPECT_EQ(signed_in.body, "\"u1\"");
+    EXPECT_EQ(call("/api/catalog/videos", "Bearer not.a.token").status, 401)
+        << "a token that is sent must be valid";
+    EXPECT_EQ(call("/api/catalog/videos", "Basic dXNlcjpwYXNz").status, 401);
 }

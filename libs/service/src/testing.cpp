@@ -245,4 +245,13 @@ std::vector<std::string> expect_problem(const Reply& reply, int status) {
     return fields;
 }
 
+bool eventually(const std::function<bool()>& done, std::chrono::milliseconds timeout) {
+    auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (std::chrono::steady_clock::now() < deadline) {
+        if (done()) return true;
+        std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    }
+    return done();
+}
+
 }  // namespace codeflix::service::testing

@@ -210,7 +210,13 @@ Outcome<boost::json::object> Playback::heartbeat(const std::string& user_id,
                                                  const Heartbeat& beat) {
     auto now = clock_();
     auto now_text = core::to_rfc3339(now);
-    return database_.transaction([&](soci::session& s) -> Outcome<boost::json::object> {
+    // A subscription that ended while the title plays ends the session at its next heartbeat
+    // (the position is still saved).
+    auto decision = domain::decide(database_.with_session([&](soci::session& s) {
+        return repositories::EntitlementRepository::of_user(s, user_id);
+    }),
+                                   now, settings_.policy);
+    auto answer = database_.transaction([&](soci::session& s) -> Outcome<boost::json::object> {
         auto session = own_session(s, user_id, video_id, session_id);
         if (!session) return no_session(session_id);
         if (auto limit = session->duration_ms + kPositionSlackMs; beat.position_ms > limit) {
@@ -223,7 +229,7 @@ Outcome<boost::json::object> Playback::heartbeat(const std::string& user_id,
         session->position_ms = beat.position_ms;
         session->state = beat.state;
         session->last_heartbeat_at = now_text;
-        if (beat.state == "ended") session->ended_at = now_text;
+        if (beat.state == "ended" || !decision.entitled) session->ended_at = now_text;
         PlaybackSessionRepository::update(s, *session);
         WatchProgressRepository::save(s, user_id, video_id,
                                       {beat.position_ms, session->duration_ms}, now_text);
@@ -233,6 +239,8 @@ Outcome<boost::json::object> Playback::heartbeat(const std::string& user_id,
             {"expires_at", session->expires_at},
             {"next_heartbeat_seconds", settings_.heartbeat_interval.count()}};
     });
+    if (answer.ok() && !decision.entitled) return denied(*decision.denial);
+    return answer;
 }
 
 Outcome<bool> Playback::stop(const std::string& user_id, const std::string& video_id,

@@ -104,16 +104,6 @@ void CatalogApiTest::publish_raw(const std::string& routing_key, const std::stri
     probe_->publish(routing_key, body);
 }
 
-bool CatalogApiTest::eventually(const std::function<bool()>& done,
-                                std::chrono::milliseconds timeout) {
-    auto deadline = std::chrono::steady_clock::now() + timeout;
-    while (std::chrono::steady_clock::now() < deadline) {
-        if (done()) return true;
-        std::this_thread::sleep_for(std::chrono::milliseconds(25));
-    }
-    return done();
-}
-
 bool CatalogApiTest::answers(const std::string& path, int status) {
     return eventually([&] { return get(path).status == status; });
 }

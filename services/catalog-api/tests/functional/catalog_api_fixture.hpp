@@ -11,6 +11,7 @@
 
 namespace codeflix::catalog_api::testing {
 
+using service::testing::eventually;
 using service::testing::expect_problem;
 using service::testing::Reply;
 using service::testing::ServiceProcess;
@@ -50,9 +51,6 @@ class CatalogApiTest : public service::testing::ServiceTest {
                         const boost::json::object& data, int type_version = 1);
     void publish_raw(const std::string& routing_key, const std::string& body);
 
-    /// Waits up to `timeout` for `done`.
-    static bool eventually(const std::function<bool()>& done,
-                           std::chrono::milliseconds timeout = std::chrono::seconds(15));
     /// Waits until GET path answers `status`.
     bool answers(const std::string& path, int status);
     /// A counter of the service's /metrics.

@@ -11,20 +11,11 @@ using namespace std::chrono_literals;
 
 namespace {
 
-class EntitlementEvents : public PlaybackTest {
+class EntitlementEvents : public PlaybackWithTitleTest {
   protected:
-    void SetUp() override {
-        PlaybackTest::SetUp();
-        if (HasFatalFailure()) return;
-        video_ = new_id();
-        publish_video(video_, "Bacurau");
-    }
-
     Reply entitlement(const std::string& user) {
         return call("GET", "/api/catalog/me/entitlement", {}, as(user));
     }
-
-    std::string video_;
 };
 
 TEST_P(EntitlementEvents, ACanceledSubscriptionEndsPlaybackAndOlderNewsIsIgnored) {
@@ -36,7 +27,9 @@ TEST_P(EntitlementEvents, ACanceledSubscriptionEndsPlaybackAndOlderNewsIsIgnored
     EXPECT_EQ(shown.text("max_quality"), "720p");
     EXPECT_EQ(shown.text("plan_name"), "Standard");
     EXPECT_TRUE(shown.json.at("reason").is_null());
-    EXPECT_EQ(start("ana", video_).status, 201);
+    auto playing = start("ana", video_);
+    ASSERT_EQ(playing.status, 201);
+    std::string session = playing.text("session_id");
 
     publish_subscription(
         "canceled",
@@ -47,6 +40,14 @@ TEST_P(EntitlementEvents, ACanceledSubscriptionEndsPlaybackAndOlderNewsIsIgnored
     expect_problem(refused, 403);
     EXPECT_EQ(refused.text("reason"), "subscription_ended");
     EXPECT_NE(refused.text("detail").find("has ended"), std::string::npos) << refused.body;
+    // The session already playing ends at its next heartbeat; its position is still saved.
+    auto beat = heartbeat("ana", video_, session, R"({"position_seconds": 40})");
+    expect_problem(beat, 403);
+    EXPECT_EQ(beat.text("reason"), "subscription_ended");
+    expect_problem(heartbeat("ana", video_, session, R"({"position_seconds": 41})"), 410);
+    auto progress = continue_watching("ana");
+    ASSERT_EQ(progress.json.at("data").as_array().size(), 1u) << progress.body;
+    EXPECT_EQ(progress.json.at("data").at(0).at("position_seconds").to_number<double>(), 40);
 
     double before = processed();
     publish_subscription("renewed", subscription_data({.id = id, .version = 2, .user = "ana"}));

@@ -81,4 +81,17 @@ class PlaybackTest : public CatalogApiTest {
     service::testing::TestIssuer issuer_;
 };
 
+/// PlaybackTest with one published title whose video is ready (`video_`).
+class PlaybackWithTitleTest : public PlaybackTest {
+  protected:
+    void SetUp() override {
+        PlaybackTest::SetUp();
+        if (HasFatalFailure()) return;
+        video_ = new_id();
+        publish_video(video_, "Bacurau");
+    }
+
+    std::string video_;
+};
+
 }  // namespace codeflix::catalog_api::testing

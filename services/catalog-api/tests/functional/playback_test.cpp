@@ -21,23 +21,14 @@ std::vector<std::string> split(const std::string& text, char separator) {
     return parts;
 }
 
-class Playback : public PlaybackTest {
+class Playback : public PlaybackWithTitleTest {
   protected:
-    void SetUp() override {
-        PlaybackTest::SetUp();
-        if (HasFatalFailure()) return;
-        video_ = new_id();
-        publish_video(video_, "Bacurau");
-    }
-
     /// The session id of a started session (checks the 201).
     std::string started(const std::string& user, const std::string& video) {
         auto reply = start(user, video);
         EXPECT_EQ(reply.status, 201) << reply.body;
         return reply.text("session_id");
     }
-
-    std::string video_;
 };
 
 TEST_P(Playback, AnonymousViewersBrowseButMustSignInToPlay) {

@@ -84,14 +84,4 @@ Reply SubscriptionTest::subscribe(const std::string& subject, const std::string&
     return post("/api/subscription/subscriptions", boost::json::serialize(body), headers);
 }
 
-bool SubscriptionTest::eventually(const std::function<bool()>& done,
-                                  std::chrono::milliseconds timeout) {
-    auto deadline = std::chrono::steady_clock::now() + timeout;
-    while (std::chrono::steady_clock::now() < deadline) {
-        if (done()) return true;
-        std::this_thread::sleep_for(std::chrono::milliseconds(25));
-    }
-    return done();
-}
-
 }  // namespace codeflix::subscription::testing

@@ -8,6 +8,7 @@
 
 namespace codeflix::subscription::testing {
 
+using service::testing::eventually;
 using service::testing::expect_problem;
 using service::testing::Reply;
 
@@ -32,9 +33,6 @@ class SubscriptionTest : public service::testing::ServiceTest {
     std::string card(const std::string& subject, const std::string& number = "4242424242424242");
     Reply subscribe(const std::string& subject, const std::string& plan_id,
                     const std::string& token, const std::string& key = "");
-
-    static bool eventually(const std::function<bool()>& done,
-                           std::chrono::milliseconds timeout = std::chrono::seconds(15));
 
     service::testing::TestIssuer issuer_;
     std::unique_ptr<messaging::testing::TestVhost> vhost_;

@@ -18,15 +18,15 @@ struct AccessRule {
 struct BearerOptions {
     /// Paths anyone may call (health, readiness, metrics, public documents).
     std::vector<std::string> public_prefixes = {};
-    /// Paths where a token is optional: a request without Authorization reaches the handler
-    /// with no principal (the handler decides, e.g. 401 for a personal operation); one with a
-    /// token has it verified (401 when invalid) and the rules applied.
-    std::vector<std::string> optional_prefixes = {};
     /// Single routes anyone may call, as "METHOD /exact/path" (e.g. self-registration).
     std::vector<std::string> public_routes = {};
     /// Checked in order; the first rule whose prefix matches applies. A path that is not public
     /// and matches no rule still needs a valid token.
     std::vector<AccessRule> rules = {};
+    /// Paths where a token is optional: a request without Authorization reaches the handler
+    /// with no principal (the handler decides, e.g. 401 for a personal operation); one with a
+    /// token has it verified (401 when invalid) and the rules applied.
+    std::vector<std::string> optional_prefixes = {};
 };
 
 /// Answers 401 (with `WWW-Authenticate: Bearer ... error="invalid_token"`) without a valid

@@ -4,6 +4,7 @@
 #include <sys/types.h>
 
 #include <boost/json/value.hpp>
+#include <chrono>
 #include <codeflix/db/testing.hpp>
 #include <codeflix/http/client.hpp>
 #include <filesystem>
@@ -103,6 +104,10 @@ class ServiceTest : public ::testing::TestWithParam<db::Dialect> {
     std::unique_ptr<ServiceProcess> service_;
     std::unique_ptr<http::Client> client_;
 };
+
+/// Waits up to `timeout` for `done`, asking every 25 ms.
+bool eventually(const std::function<bool()>& done,
+                std::chrono::milliseconds timeout = std::chrono::seconds(15));
 
 /// Asserts a problem+json reply with `status`; returns the fields its errors name.
 std::vector<std::string> expect_problem(const Reply& reply, int status);
