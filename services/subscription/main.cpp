@@ -43,18 +43,8 @@ int main() {
         http_api::add_admin_routes(service.router(), *api);
         app::handle_customer_events(service.consume("customers", app::customer_bindings()));
         service.every(settings.billing_every, "billing run", [&billing = *billing, &outbox] {
-            auto report = billing.run();
+            app::log_report(billing.run());
             outbox.notify();
-            if (report.renewed + report.failed + report.recovered + report.expired +
-                    report.canceled + report.errors >
-                0) {
-                log::info("billing run", {{"renewed", report.renewed},
-                                          {"failed", report.failed},
-                                          {"recovered", report.recovered},
-                                          {"expired", report.expired},
-                                          {"canceled", report.canceled},
-                                          {"errors", report.errors}});
-            }
         });
         service.every(std::chrono::hours(1), "idempotency key pruning", [&database] {
             service::prune_idempotency_keys(

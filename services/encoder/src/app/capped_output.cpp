@@ -49,4 +49,14 @@ core::Result<std::vector<int>> write_capped_manifests(const std::filesystem::pat
     return written;
 }
 
+boost::json::object capped_manifest_keys(const std::string& folder, const std::vector<int>& caps) {
+    boost::json::object capped;
+    for (int cap : caps) {
+        capped[domain::quality_name(cap)] =
+            boost::json::object{{"hls", folder + domain::capped_master_name(cap)},
+                                {"dash", folder + domain::capped_manifest_name(cap)}};
+    }
+    return capped;
+}
+
 }  // namespace codeflix::encoder::app

@@ -1,7 +1,9 @@
 #pragma once
 
+#include <boost/json/object.hpp>
 #include <codeflix/core/result.hpp>
 #include <filesystem>
+#include <string>
 #include <vector>
 
 #include "../domain/ladder.hpp"
@@ -14,5 +16,9 @@ namespace codeflix::encoder::app {
 /// expected (another try would do the same). I/O failures throw.
 core::Result<std::vector<int>> write_capped_manifests(const std::filesystem::path& folder,
                                                       const std::vector<domain::Rung>& ladder);
+
+/// The completed event's `capped`: {"480p": {"hls": key, "dash": key}, ...} for the caps
+/// written, the keys under `folder` (the encoding's storage folder, ending in '/').
+boost::json::object capped_manifest_keys(const std::string& folder, const std::vector<int>& caps);
 
 }  // namespace codeflix::encoder::app

@@ -13,7 +13,6 @@
 #include <future>
 #include <random>
 
-#include "../domain/capped_manifests.hpp"
 #include "../domain/ladder.hpp"
 #include "../domain/progress.hpp"
 #include "../domain/trickplay.hpp"
@@ -443,14 +442,7 @@ void JobRunner::publish_output(Attempt& attempt) {
                              {"attempts", job.attempts}};
     data["trickplay"] = job.kind == "video" ? boost::json::value(folder + "trickplay/index.vtt")
                                             : boost::json::value(nullptr);
-    // The manifests of capped plans, by quality ("480p", "720p"); empty when none apply.
-    boost::json::object capped;
-    for (int cap : attempt.caps) {
-        capped[domain::quality_name(cap)] =
-            boost::json::object{{"hls", folder + domain::capped_master_name(cap)},
-                                {"dash", folder + domain::capped_manifest_name(cap)}};
-    }
-    data["capped"] = std::move(capped);
+    data["capped"] = capped_manifest_keys(folder, attempt.caps);
     attempt.output = std::move(data);
 }
 

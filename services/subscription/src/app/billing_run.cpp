@@ -50,6 +50,19 @@ BillingRun::Attempt start_attempt(soci::session& session, domain::Invoice& invoi
 
 }  // namespace
 
+void log_report(const BillingReport& report) {
+    if (report.renewed + report.failed + report.recovered + report.expired + report.canceled +
+            report.errors ==
+        0)
+        return;
+    log::info("billing run", {{"renewed", report.renewed},
+                              {"failed", report.failed},
+                              {"recovered", report.recovered},
+                              {"expired", report.expired},
+                              {"canceled", report.canceled},
+                              {"errors", report.errors}});
+}
+
 BillingRun::BillingRun(db::Database& database, PaymentProvider& provider, Clock clock,
                        BillingSettings settings)
     : database_(database),

@@ -29,6 +29,9 @@ struct BillingReport {
     int errors = 0;     // left for the next run (provider unreachable, ...)
 };
 
+/// Logs what a run did, when it did anything.
+void log_report(const BillingReport& report);
+
 /// The scheduler's work: at each period's end it ends subscriptions canceled at period end,
 /// applies pending downgrades and charges the next period; it retries past-due payments on the
 /// dunning schedule and expires those that never pay. Each period is charged once however often
