@@ -1,6 +1,5 @@
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
-#include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <codeflix/http/problem.hpp>
 
@@ -68,7 +67,11 @@ int status_of(core::ErrorCode code) {
     return 500;
 }
 
-Response problem(int status, std::string_view detail, const std::vector<core::FieldError>& errors) {
+namespace {
+
+/// The standard members of a problem document (type, title, status, detail, errors).
+boost::json::object problem_body(int status, std::string_view detail,
+                                 const std::vector<core::FieldError>& errors) {
     const Kind& kind = kind_of(status);
     boost::json::object body;
     body["type"] = std::string("https://codeflix.local/problems/") + kind.slug;
@@ -81,6 +84,10 @@ Response problem(int status, std::string_view detail, const std::vector<core::Fi
             list.push_back(boost::json::object{{"field", e.field}, {"message", e.message}});
         body["errors"] = std::move(list);
     }
+    return body;
+}
+
+Response problem_response(int status, const boost::json::object& body) {
     Response response;
     response.status = status;
     response.headers.set("Content-Type", "application/problem+json");
@@ -88,14 +95,18 @@ Response problem(int status, std::string_view detail, const std::vector<core::Fi
     return response;
 }
 
+}  // namespace
+
+Response problem(int status, std::string_view detail, const std::vector<core::FieldError>& errors) {
+    return problem_response(status, problem_body(status, detail, errors));
+}
+
 Response problem_with(int status, std::string_view detail, const boost::json::object& members) {
-    Response response = problem(status, detail);
-    auto parsed = boost::json::parse(response.body).as_object();
+    auto body = problem_body(status, detail, {});
     for (const auto& [name, value] : members) {
-        if (!parsed.contains(name)) parsed[name] = value;
+        if (!body.contains(name)) body[name] = value;
     }
-    response.body = boost::json::serialize(parsed);
-    return response;
+    return problem_response(status, body);
 }
 
 Response problem(const core::Error& error) {

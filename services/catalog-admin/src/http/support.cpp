@@ -57,21 +57,6 @@ core::Result<std::string> path_id(const Request& request) {
     return *id;
 }
 
-std::optional<std::int64_t> if_match_version(const Request& request) {
-    auto header = request.header("If-Match");
-    if (!header) return std::nullopt;
-    std::string_view value = core::trim(*header);
-    if (value == "*") return std::nullopt;
-    if (value.starts_with("W/")) value.remove_prefix(2);
-    if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
-        if (auto version = to_int(value.substr(1, value.size() - 2)); version && *version > 0)
-            return version;
-    }
-    return -1;  // a tag we never issued matches no version
-}
-
-std::string etag(std::int64_t version) { return "\"" + std::to_string(version) + "\""; }
-
 core::Result<repositories::ListRequest> list_request(const Request& request,
                                                      const repositories::ListSpec& spec) {
     repositories::ListRequest list;
@@ -92,7 +77,7 @@ core::Result<repositories::ListRequest> list_request(const Request& request,
 
 Response entity_response(int status, const boost::json::object& body, std::int64_t version) {
     Response response = Response::json(status, boost::json::serialize(body));
-    response.headers.set("ETag", etag(version));
+    response.headers.set("ETag", http::etag(version));
     return response;
 }
 

@@ -7,6 +7,7 @@
 #include <codeflix/http/body.hpp>
 #include <codeflix/http/listing.hpp>
 #include <codeflix/http/message.hpp>
+#include <codeflix/http/versions.hpp>
 #include <codeflix/service/idempotency.hpp>
 #include <cstdint>
 #include <functional>
@@ -23,14 +24,8 @@ using codeflix::http::Response;
 /// The `{id}` path parameter as a canonical UUID, or a 400 problem.
 core::Result<std::string> path_id(const Request& request);
 
-/// The version an If-Match header demands: nullopt without the header or with `*`; a version
-/// that matches nothing when the tag is not one of ours.
-std::optional<std::int64_t> if_match_version(const Request& request);
-
-/// The strong entity tag of a version: "<version>" in quotes.
-std::string etag(std::int64_t version);
-
-using http::json_object_body;
+using http::etag;
+using http::if_match_version;
 
 /// page, per_page, sort, dir, q and the filters `spec` allows, each checked (400 naming the
 /// parameter otherwise).

@@ -212,10 +212,7 @@ Outcome<boost::json::object> Playback::heartbeat(const std::string& user_id,
     auto now_text = core::to_rfc3339(now);
     // A subscription that ended while the title plays ends the session at its next heartbeat
     // (the position is still saved).
-    auto decision = domain::decide(database_.with_session([&](soci::session& s) {
-        return repositories::EntitlementRepository::of_user(s, user_id);
-    }),
-                                   now, settings_.policy);
+    std::optional<domain::Denial> denial;
     auto answer = database_.transaction([&](soci::session& s) -> Outcome<boost::json::object> {
         auto session = own_session(s, user_id, video_id, session_id);
         if (!session) return no_session(session_id);
@@ -226,10 +223,13 @@ Outcome<boost::json::object> Playback::heartbeat(const std::string& user_id,
                                           seconds_text(limit) + ")"}});
         }
         if (auto refusal = over(*session, now, settings_.session_timeout)) return *refusal;
+        auto decision = domain::decide(repositories::EntitlementRepository::of_user(s, user_id),
+                                       now, settings_.policy);
+        if (!decision.entitled) denial = decision.denial;
         session->position_ms = beat.position_ms;
         session->state = beat.state;
         session->last_heartbeat_at = now_text;
-        if (beat.state == "ended" || !decision.entitled) session->ended_at = now_text;
+        if (beat.state == "ended" || denial) session->ended_at = now_text;
         PlaybackSessionRepository::update(s, *session);
         WatchProgressRepository::save(s, user_id, video_id,
                                       {beat.position_ms, session->duration_ms}, now_text);
@@ -239,7 +239,7 @@ Outcome<boost::json::object> Playback::heartbeat(const std::string& user_id,
             {"expires_at", session->expires_at},
             {"next_heartbeat_seconds", settings_.heartbeat_interval.count()}};
     });
-    if (answer.ok() && !decision.entitled) return denied(*decision.denial);
+    if (answer.ok() && denial) return denied(*denial);
     return answer;
 }
 

@@ -17,10 +17,6 @@ namespace {
 using repositories::InvoiceRepository;
 using repositories::SubscriptionRepository;
 
-core::TimePoint parse(const std::string& text) {
-    return core::parse_rfc3339(text).value_or(core::TimePoint{});
-}
-
 /// Adds what `part` counted to `total`.
 void add(BillingReport& total, const BillingReport& part) {
     total.renewed += part.renewed;
@@ -162,7 +158,7 @@ std::optional<BillingRun::Attempt> BillingRun::begin_renewal(soci::session& sess
     auto now = clock_();
     auto now_text = core::to_rfc3339(now);
     if (!found || (found->status != "trialing" && found->status != "active") ||
-        parse(found->current_period_end) > now)
+        domain::time_of(found->current_period_end) > now)
         return std::nullopt;
     auto s = *found;
     if (s.cancel_at_period_end) {
@@ -182,35 +178,26 @@ std::optional<BillingRun::Attempt> BillingRun::begin_renewal(soci::session& sess
     std::string plan_id = s.plan_id;
     std::int64_t price = s.price;
     std::string interval = s.interval;
-    auto anchor = parse(s.billing_anchor);
+    auto anchor = domain::time_of(s.billing_anchor);
     if (s.pending_plan_id) {
         if (auto plan = repositories::PlanRepository::find(session, *s.pending_plan_id)) {
             plan_id = plan->id;
             price = plan->price;
-            if (plan->interval != interval) anchor = parse(s.current_period_end);
+            if (plan->interval != interval) anchor = domain::time_of(s.current_period_end);
             interval = plan->interval;
         }
     }
     // The period to charge: the one that holds `now` (normally the one that begins at the
     // old end; after an outage longer than a period, the current one only).
     auto end = domain::next_period_end(anchor, interval, now);
-    auto start = std::max(parse(s.current_period_end), domain::add_intervals(end, interval, -1));
+    auto start =
+        std::max(domain::time_of(s.current_period_end), domain::add_intervals(end, interval, -1));
     auto start_text = core::to_rfc3339(start);
     auto invoice = InvoiceRepository::of_period(session, s.id, "subscription_cycle", start_text);
     if (!invoice) {
-        domain::Invoice fresh;
-        fresh.id = core::new_uuid_v7();
-        fresh.subscription_id = s.id;
-        fresh.user_id = s.user_id;
-        fresh.reason = "subscription_cycle";
+        auto fresh = domain::new_invoice(s, "subscription_cycle", price, start_text,
+                                         core::to_rfc3339(end), now_text);
         fresh.plan_id = plan_id;
-        fresh.amount = price;
-        fresh.currency = s.currency;
-        fresh.status = "open";
-        fresh.period_start = start_text;
-        fresh.period_end = core::to_rfc3339(end);
-        fresh.created_at = now_text;
-        fresh.updated_at = now_text;
         InvoiceRepository::insert(session, fresh);
         invoice = fresh;
     }
@@ -223,7 +210,7 @@ std::optional<BillingRun::Attempt> BillingRun::begin_retry(soci::session& sessio
     auto found = SubscriptionRepository::lock(session, subscription_id);
     auto now = clock_();
     if (!found || found->status != "past_due" || !found->next_payment_attempt ||
-        parse(*found->next_payment_attempt) > now)
+        domain::time_of(*found->next_payment_attempt) > now)
         return std::nullopt;
     auto invoice = InvoiceRepository::open_of(session, subscription_id);
     if (!invoice) return std::nullopt;
@@ -300,8 +287,8 @@ void BillingRun::record(soci::session& session, const Attempt& attempt,
         detail["failure"] = outcome.failure_message;
         ++report.failed;
         if (cycle_start) s.past_due_since = now_text;
-        auto next = domain::next_payment_attempt(parse(*s.past_due_since), invoice->attempts,
-                                                 settings_.retry_days);
+        auto next = domain::next_payment_attempt(domain::time_of(*s.past_due_since),
+                                                 invoice->attempts, settings_.retry_days);
         if (next) {
             bool newly = s.status != "past_due";
             s.status = "past_due";

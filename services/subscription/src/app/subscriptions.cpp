@@ -21,10 +21,6 @@ using repositories::InvoiceRepository;
 using repositories::PlanRepository;
 using repositories::SubscriptionRepository;
 
-core::TimePoint parse(const std::string& text) {
-    return core::parse_rfc3339(text).value_or(core::TimePoint{});
-}
-
 std::string money(std::int64_t amount, const std::string& currency) {
     return std::to_string(amount) + " " + currency;
 }
@@ -47,25 +43,6 @@ core::Result<domain::Plan> offered_plan(db::Database& database, core::ObjectRead
         return core::Error::unprocessable("The plan " + plan->name + " is no longer offered",
                                           {{"plan_id", "is not offered any more"}});
     return *plan;
-}
-
-domain::Invoice new_invoice(const domain::Subscription& s, const std::string& reason,
-                            std::int64_t amount, const std::string& start, const std::string& end,
-                            const std::string& now) {
-    domain::Invoice invoice;
-    invoice.id = core::new_uuid_v7();
-    invoice.subscription_id = s.id;
-    invoice.user_id = s.user_id;
-    invoice.reason = reason;
-    invoice.plan_id = s.plan_id;
-    invoice.amount = amount;
-    invoice.currency = s.currency;
-    invoice.status = "paid";
-    invoice.period_start = start;
-    invoice.period_end = end;
-    invoice.created_at = now;
-    invoice.updated_at = now;
-    return invoice;
 }
 
 void mark_paid(domain::Invoice& invoice, const Payment& payment, const std::string& now) {
@@ -211,8 +188,8 @@ core::Result<domain::Subscription> Subscriptions::record_subscribe(soci::session
     s.created_at = now_text;
     s.updated_at = now_text;
     SubscriptionRepository::insert(session, s);
-    auto invoice = new_invoice(s, "subscription_create", payment.amount, s.current_period_start,
-                               s.current_period_end, now_text);
+    auto invoice = domain::new_invoice(s, "subscription_create", payment.amount,
+                                       s.current_period_start, s.current_period_end, now_text);
     mark_paid(invoice, payment, now_text);
     InvoiceRepository::insert(session, invoice);
     record_event(session, s, "activated", "subscribed",
@@ -252,7 +229,8 @@ core::Result<PlanChange> Subscriptions::check_change(const std::string& user_id,
         change.when = PlanChange::When::now;
         change.amount =
             domain::proration(s.price, s.interval, change.plan.price, change.plan.interval,
-                              parse(s.current_period_start), parse(s.current_period_end), clock_());
+                              domain::time_of(s.current_period_start),
+                              domain::time_of(s.current_period_end), clock_());
     } else {
         change.when = PlanChange::When::at_period_end;
     }
@@ -299,8 +277,8 @@ core::Result<domain::Subscription> Subscriptions::record_change(soci::session& s
             s.current_period_end = core::to_rfc3339(domain::add_intervals(now, plan.interval, 1));
         }
         if (payment.charge_id) {
-            auto invoice = new_invoice(s, "subscription_update", payment.amount, now_text,
-                                       s.current_period_end, now_text);
+            auto invoice = domain::new_invoice(s, "subscription_update", payment.amount, now_text,
+                                               s.current_period_end, now_text);
             mark_paid(invoice, payment, now_text);
             InvoiceRepository::insert(session, invoice);
         }

@@ -13,6 +13,11 @@ namespace codeflix::subscription::domain {
 
 using core::TimePoint;
 
+/// A stored RFC 3339 time (the epoch for text the service never writes).
+inline TimePoint time_of(const std::string& rfc3339) {
+    return core::parse_rfc3339(rfc3339).value_or(TimePoint{});
+}
+
 /// Whether `code` is an active ISO 4217 currency code (upper case, three letters).
 bool is_currency(std::string_view code);
 

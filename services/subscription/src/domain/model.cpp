@@ -1,5 +1,7 @@
 #include "model.hpp"
 
+#include <codeflix/core/uuid.hpp>
+
 #include "billing.hpp"
 
 namespace codeflix::subscription::domain {
@@ -120,6 +122,24 @@ boost::json::object entitlement_data(const Subscription& s) {
             {"cancel_at_period_end", s.cancel_at_period_end},
             {"past_due_since", nullable(s.past_due_since)},
             {"ended_at", nullable(s.ended_at)}};
+}
+
+Invoice new_invoice(const Subscription& s, const std::string& reason, std::int64_t amount,
+                    const std::string& start, const std::string& end, const std::string& now) {
+    Invoice invoice;
+    invoice.id = core::new_uuid_v7();
+    invoice.subscription_id = s.id;
+    invoice.user_id = s.user_id;
+    invoice.reason = reason;
+    invoice.plan_id = s.plan_id;
+    invoice.amount = amount;
+    invoice.currency = s.currency;
+    invoice.status = "open";
+    invoice.period_start = start;
+    invoice.period_end = end;
+    invoice.created_at = now;
+    invoice.updated_at = now;
+    return invoice;
 }
 
 boost::json::object to_json(const Invoice& i) {

@@ -107,6 +107,10 @@ struct Invoice {
     std::string updated_at;
 };
 
+/// A new open invoice of `s` for [start, end) on its current plan.
+Invoice new_invoice(const Subscription& s, const std::string& reason, std::int64_t amount,
+                    const std::string& start, const std::string& end, const std::string& now);
+
 boost::json::object to_json(const Invoice& invoice);
 
 }  // namespace codeflix::subscription::domain

@@ -5,6 +5,7 @@
 #include <codeflix/http/body.hpp>
 #include <codeflix/http/listing.hpp>
 #include <codeflix/http/problem.hpp>
+#include <codeflix/http/versions.hpp>
 #include <codeflix/service/idempotency.hpp>
 
 #include "../repositories/customer_repository.hpp"
@@ -27,21 +28,8 @@ constexpr std::array<std::string_view, 6> kStatusFilters = {"none",     "trialin
 
 Response plan_response(int status, const domain::Plan& plan) {
     auto response = json_response(status, domain::to_json(plan));
-    response.headers.set("ETag", "\"" + std::to_string(plan.version) + "\"");
+    response.headers.set("ETag", http::etag(plan.version));
     return response;
-}
-
-/// The version an If-Match header names: nullopt without one (or `*`), -1 for a tag we never
-/// issued.
-std::optional<std::int64_t> if_match(const Request& request) {
-    auto header = request.header("If-Match");
-    if (!header || *header == "*") return std::nullopt;
-    std::string_view value = *header;
-    if (value.starts_with("W/")) value.remove_prefix(2);
-    if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
-        if (auto version = http::to_int(value.substr(1, value.size() - 2))) return *version;
-    }
-    return -1;
 }
 
 boost::json::object customer_json(const repositories::Customer& c) {
@@ -110,7 +98,7 @@ void add_plan_routes(http::Router& router, Api& api) {
         if (!body) return http::problem(body.error());
         auto input = domain::parse_plan(*body, false);
         if (!input) return http::problem(input.error());
-        auto expected = if_match(request);
+        auto expected = http::if_match_version(request);
         return service::run_write(
             api.database, request, [&](soci::session& session) -> core::Result<Response> {
                 auto plan = PlanRepository::find(session, *id);
