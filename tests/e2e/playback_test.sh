@@ -314,6 +314,33 @@ play() {
     [[ $code == 410 ]] && pass "an expired token is 410" || fail "expired token: $code"
 }
 
+# A trailer token (anyone may get one: GET /api/catalog/videos/{id}/trailer) opens the trailer
+# folder and nothing else of the title. The title's encoding is copied into its trailer folder so
+# nginx has a trailer to serve.
+trailer_tokens() {
+    local viewer=$TOKEN
+    TOKEN=""
+    api GET "/api/catalog/videos/$VIDEO/trailer"
+    expect 409 "a title without a trailer answers 409 to anyone"
+    TOKEN=$viewer
+    local hls rest encoding exp tok code
+    hls=$(jq -r .hls_url <<<"$SESSION_BODY")
+    IFS=/ read -r _ _ _ _ _ rest <<<"$hls" # video/<encoding>/master_720p.m3u8
+    encoding=$(cut -d/ -f2 <<<"$rest")
+    mkdir -p "$WORK/storage/media/$VIDEO/trailer"
+    cp -R "$WORK/storage/media/$VIDEO/video/$encoding" "$WORK/storage/media/$VIDEO/trailer/"
+    exp=$(($(date +%s) + 600))
+    tok=$(b64url_md5 "$exp/$VIDEO/trailer $SECRET")
+    code=$(curl -sS -o /dev/null -w '%{http_code}' "$GATEWAY/trailers/$tok/$exp/$VIDEO/trailer/$encoding/master.m3u8")
+    [[ $code == 200 ]] && pass "a trailer token opens the trailer folder" || fail "trailer with its token: $code"
+    code=$(curl -sS -o /dev/null -w '%{http_code}' "$GATEWAY/trailers/$tok/$exp/$VIDEO/$rest")
+    [[ $code == 403 ]] && pass "... but not the title's video through /trailers/" || fail "video via /trailers/: $code"
+    code=$(curl -sS -o /dev/null -w '%{http_code}' "$GATEWAY/media/$tok/$exp/$VIDEO/$rest")
+    [[ $code == 403 ]] && pass "... nor through /media/" || fail "video with a trailer token via /media/: $code"
+    code=$(curl -sS -o /dev/null -w '%{http_code}' "$GATEWAY/trailers/$tok/$exp/$OTHER_VIDEO/trailer/$encoding/master.m3u8")
+    [[ $code == 403 ]] && pass "... nor another title's trailer" || fail "another title's trailer: $code"
+}
+
 stream_limit_and_progress() {
     api POST "/api/catalog/videos/$VIDEO/playback" '{}'
     expect 409 "a second stream on a one-stream plan is refused"
@@ -366,6 +393,7 @@ subscribe
 open_session
 stream_limit_and_progress
 play
+trailer_tokens
 cancel_and_end
 if ((FAILED)); then
     echo "playback e2e ($DIALECT): FAILED"

@@ -60,6 +60,15 @@ std::string UrlSigner::upload_path(std::string_view key, std::uint64_t size,
 }
 
 std::string UrlSigner::media_prefix(std::string_view video_id, std::int64_t expires) const {
+    return folder_prefix("media", video_id, "", expires);
+}
+
+std::string UrlSigner::trailer_prefix(std::string_view video_id, std::int64_t expires) const {
+    return folder_prefix("trailers", video_id, "/trailer", expires);
+}
+
+std::string UrlSigner::folder_prefix(std::string_view root, std::string_view video_id,
+                                     std::string_view scope, std::int64_t expires) const {
     if (!is_valid_key_segment(video_id)) {
         throw std::invalid_argument("a media URL needs a video id that is one key segment, not \"" +
                                     std::string(video_id) + "\"");
@@ -67,10 +76,10 @@ std::string UrlSigner::media_prefix(std::string_view video_id, std::int64_t expi
     require_valid_expiry(expires);
     const std::string expiry = std::to_string(expires);
     std::string signed_text = expiry;
-    signed_text.append("/").append(video_id).append(" ").append(secret_);
-    std::string path = "/media/";
-    path.append(token(signed_text)).append("/").append(expiry).append("/");
-    path.append(video_id).append("/");
+    signed_text.append("/").append(video_id).append(scope).append(" ").append(secret_);
+    std::string path = "/";
+    path.append(root).append("/").append(token(signed_text)).append("/").append(expiry);
+    path.append("/").append(video_id).append("/");
     return path;
 }
 

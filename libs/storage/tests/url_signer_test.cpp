@@ -44,6 +44,20 @@ TEST(UrlSigner, MediaPrefixMatchesNginxSecureLink) {
               "/media/9C7tY7iSF9pa6KEt8lnHwA/2000000000/0190f3c2-7d4e-7a1b-9c3d-2e4f5a6b7c8d/");
 }
 
+TEST(UrlSigner, TrailerPrefixIsSignedForTheTrailerFolderOnly) {
+    // "1700000000/v/trailer 0123456789abcdef-secret": never the token of the whole folder.
+    EXPECT_EQ(UrlSigner(kSecret).trailer_prefix("v", 1700000000),
+              "/trailers/kG3VDQZ7lVoSDXip8aw2cg/1700000000/v/");
+    EXPECT_NE(UrlSigner(kSecret).trailer_prefix("v", 1700000000).substr(10, 22),
+              UrlSigner(kSecret).media_prefix("v", 1700000000).substr(7, 22));
+    for (const char* video_id : {"", "a/b", "..", "a b"}) {
+        EXPECT_THROW((void)UrlSigner(kSecret).trailer_prefix(video_id, 1700000000),
+                     std::invalid_argument)
+            << video_id;
+    }
+    EXPECT_THROW((void)UrlSigner(kSecret).trailer_prefix("v", 0), std::invalid_argument);
+}
+
 TEST(UrlSigner, EverySignedPartChangesTheToken) {
     const UrlSigner signer(kSecret);
     const std::string base = signer.upload_path("uploads/v/video/u", 42, 1700000000);

@@ -204,6 +204,34 @@ Outcome<boost::json::object> Playback::start(const std::string& user_id,
     });
 }
 
+Outcome<boost::json::object> Playback::trailer(const std::string& video_id) {
+    if (!signer_) {
+        return core::Error::unavailable(
+            "Media signing is not configured on this server (CODEFLIX_STORAGE_URL_SECRET), so "
+            "trailers cannot be played");
+    }
+    std::optional<std::string> source;
+    database_.with_session([&](soci::session& s) {
+        source = PlaybackSessionRepository::published_video_source(s, video_id);
+    });
+    if (!source) return core::Error::not_found("No published video with id " + video_id);
+    auto document = core::parse_json(*source, 64);
+    const boost::json::value* media =
+        document && document->is_object() ? document->as_object().if_contains("media") : nullptr;
+    // Trailers are for everyone: no plan caps them.
+    auto chosen = domain::playback_media(media, video_id, domain::Quality::p1080, "trailer");
+    if (!chosen) return chosen.error();
+    auto expires =
+        core::unix_seconds(clock_() + domain::trailer_token_lifetime(chosen->duration_seconds));
+    std::string prefix = signer_->trailer_prefix(video_id, expires);
+    return boost::json::object{
+        {"video_id", video_id},
+        {"hls_url", prefix + chosen->hls_path},
+        {"dash_url", prefix + chosen->dash_path},
+        {"duration_seconds", chosen->duration_seconds},
+        {"expires_at", core::to_rfc3339(core::TimePoint(std::chrono::seconds(expires)))}};
+}
+
 Outcome<boost::json::object> Playback::heartbeat(const std::string& user_id,
                                                  const std::string& video_id,
                                                  const std::string& session_id,

@@ -58,6 +58,12 @@ class Playback {
     Outcome<bool> stop(const std::string& user_id, const std::string& video_id,
                        const std::string& session_id);
 
+    /// The trailer of a published video, for anyone: HLS and DASH URLs under a token that opens
+    /// the trailer's folder only (storage::UrlSigner::trailer_prefix), valid for the trailer's
+    /// duration plus an hour. not_found (video unknown or unpublished), conflict (no trailer
+    /// encoded), unavailable (no signing secret).
+    Outcome<boost::json::object> trailer(const std::string& video_id);
+
     /// Deletes sessions without a heartbeat for a day; returns how many.
     std::int64_t sweep();
 

@@ -9,8 +9,9 @@
 namespace codeflix::catalog_api::domain {
 namespace {
 
-core::Error not_ready(std::string_view why) {
-    return core::Error::conflict("The video is not ready to play yet (" + std::string(why) + ")");
+core::Error not_ready_error(std::string_view why, std::string_view slot) {
+    return core::Error::conflict("The " + std::string(slot) + " is not ready to play yet (" +
+                                 std::string(why) + ")");
 }
 
 const boost::json::object* object_member(const boost::json::object& object, std::string_view name) {
@@ -18,12 +19,16 @@ const boost::json::object* object_member(const boost::json::object& object, std:
     return value != nullptr && value->is_object() ? &value->as_object() : nullptr;
 }
 
-/// The part of a storage key after "media/<video_id>/", when the key is one of the video's.
-std::optional<std::string> relative_key(const boost::json::value* key, std::string_view video_id) {
+/// The part of a storage key after "media/<video_id>/", when the key lies in the folder of
+/// `slot` ("media/<video_id>/<slot>/...").
+std::optional<std::string> relative_key(const boost::json::value* key, std::string_view video_id,
+                                        std::string_view slot) {
     if (key == nullptr || !key->is_string()) return std::nullopt;
     std::string_view text = key->as_string();
     std::string folder = "media/" + std::string(video_id) + "/";
-    if (!text.starts_with(folder) || text.size() == folder.size() || !storage::is_valid_key(text))
+    std::string slot_folder = folder + std::string(slot) + "/";
+    if (!text.starts_with(slot_folder) || text.size() == slot_folder.size() ||
+        !storage::is_valid_key(text))
         return std::nullopt;
     return std::string(text.substr(folder.size()));
 }
@@ -35,16 +40,17 @@ std::optional<std::int64_t> positive_integer(const boost::json::object& object,
     return value->as_int64();
 }
 
-core::Result<std::vector<Rendition>> renditions_of(const boost::json::object& current) {
+core::Result<std::vector<Rendition>> renditions_of(const boost::json::object& current,
+                                                   std::string_view slot) {
     const auto* list = current.if_contains("renditions");
     if (list == nullptr || !list->is_array() || list->as_array().empty())
-        return not_ready("no renditions");
+        return not_ready_error("no renditions", slot);
     std::vector<Rendition> out;
     for (const auto& item : list->as_array()) {
-        if (!item.is_object()) return not_ready("a malformed rendition");
+        if (!item.is_object()) return not_ready_error("a malformed rendition", slot);
         auto width = positive_integer(item.as_object(), "width");
         auto height = positive_integer(item.as_object(), "height");
-        if (!width || !height) return not_ready("a malformed rendition");
+        if (!width || !height) return not_ready_error("a malformed rendition", slot);
         out.push_back({*width, *height});
     }
     return out;
@@ -57,11 +63,13 @@ std::int64_t short_side(const Rendition& rendition) {
 }  // namespace
 
 core::Result<PlaybackMedia> playback_media(const boost::json::value* media,
-                                           std::string_view video_id, Quality cap) {
+                                           std::string_view video_id, Quality cap,
+                                           std::string_view slot) {
+    auto not_ready = [slot](std::string_view why) { return not_ready_error(why, slot); };
     if (media == nullptr || !media->is_object()) return not_ready("no media");
-    const auto* slot = object_member(media->as_object(), "video");
-    const auto* current = slot != nullptr ? object_member(*slot, "current") : nullptr;
-    if (current == nullptr) return not_ready("no encoded video");
+    const auto* stream = object_member(media->as_object(), slot);
+    const auto* current = stream != nullptr ? object_member(*stream, "current") : nullptr;
+    if (current == nullptr) return not_ready("no encoded " + std::string(slot));
 
     PlaybackMedia out;
     const auto* encoding = current->if_contains("encoding_id");
@@ -78,7 +86,7 @@ core::Result<PlaybackMedia> playback_media(const boost::json::value* media,
         out.duration_seconds > kMaxDurationSeconds)
         return not_ready("no plausible duration");
 
-    auto renditions = renditions_of(*current);
+    auto renditions = renditions_of(*current, slot);
     if (!renditions) return renditions.error();
     auto limit = static_cast<std::int64_t>(short_side_of(cap));
     bool above_cap = std::any_of(renditions->begin(), renditions->end(),
@@ -87,7 +95,7 @@ core::Result<PlaybackMedia> playback_media(const boost::json::value* media,
     const auto* hls = current->if_contains("hls");
     const auto* dash = current->if_contains("dash");
     // The full manifests are part of every encoding, whichever one the plan plays.
-    if (!relative_key(hls, video_id) || !relative_key(dash, video_id))
+    if (!relative_key(hls, video_id, slot) || !relative_key(dash, video_id, slot))
         return not_ready("no valid manifests");
     if (above_cap) {
         const auto* capped = object_member(*current, "capped");
@@ -99,15 +107,15 @@ core::Result<PlaybackMedia> playback_media(const boost::json::value* media,
             out.capped = true;
         }
     }
-    auto hls_key = relative_key(hls, video_id);
-    auto dash_key = relative_key(dash, video_id);
+    auto hls_key = relative_key(hls, video_id, slot);
+    auto dash_key = relative_key(dash, video_id, slot);
     if (!hls_key || !dash_key) return not_ready("no valid manifests");
     out.hls_path = *hls_key;
     out.dash_path = *dash_key;
 
     if (const auto* trickplay = current->if_contains("trickplay");
         trickplay != nullptr && !trickplay->is_null()) {
-        auto key = relative_key(trickplay, video_id);
+        auto key = relative_key(trickplay, video_id, slot);
         if (!key) return not_ready("a malformed trick-play index");
         out.thumbnails_path = *key;
     }
@@ -130,6 +138,12 @@ std::chrono::seconds token_lifetime(double duration_seconds) {
     double bounded = std::clamp(duration_seconds, 0.0, kMaxDurationSeconds);
     auto duration = std::chrono::seconds(static_cast<std::int64_t>(std::ceil(bounded)));
     return std::max(duration + kMargin, kShortest);
+}
+
+std::chrono::seconds trailer_token_lifetime(double duration_seconds) {
+    double bounded = std::clamp(duration_seconds, 0.0, kMaxDurationSeconds);
+    return std::chrono::seconds(static_cast<std::int64_t>(std::ceil(bounded))) +
+           std::chrono::seconds(3600);
 }
 
 }  // namespace codeflix::catalog_api::domain

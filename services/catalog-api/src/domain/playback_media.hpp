@@ -45,10 +45,15 @@ struct PlaybackMedia {
 /// - A rung above it but no capped manifests (encodings made before the encoder wrote them):
 ///   the full manifests. The player is told the allowed `renditions` and should cap itself;
 ///   the token does not stop a modified player from fetching the higher rungs.
-/// Every storage key used must lie under "media/<video_id>/" and be a valid key; anything
-/// missing or malformed is a conflict Error ("not ready"): no URL is built from unchecked text.
+/// Every storage key used must lie under "media/<video_id>/<slot>/" and be a valid key;
+/// anything missing or malformed is a conflict Error ("not ready"): no URL is built from
+/// unchecked text. `slot` is "video", or "trailer" for the trailer's encoding.
 core::Result<PlaybackMedia> playback_media(const boost::json::value* media,
-                                           std::string_view video_id, Quality cap);
+                                           std::string_view video_id, Quality cap,
+                                           std::string_view slot = "video");
+
+/// How long a trailer's token works: the trailer's duration plus an hour.
+std::chrono::seconds trailer_token_lifetime(double duration_seconds);
 
 /// How long the media token of a session works: the title's duration plus two hours (pauses),
 /// at least four hours.

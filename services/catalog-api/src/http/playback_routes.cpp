@@ -20,6 +20,7 @@ using http::Response;
 
 constexpr const char* kSessions = "/api/catalog/videos/{id}/playback";
 constexpr const char* kSession = "/api/catalog/videos/{id}/playback/{session}";
+constexpr const char* kTrailer = "/api/catalog/videos/{id}/trailer";
 
 /// The video id, and the session id when the route has one: canonical UUIDs, or 400.
 struct Target {
@@ -103,6 +104,14 @@ void add_playback_routes(http::Router& router, app::Playback& playback) {
                                        target->session_id, *beat);
         if (!done.ok()) return refused(done.refusal());
         return personal(Response::json(200, boost::json::serialize(*done)));
+    });
+    // Anonymous: the token in the answer opens the trailer's folder only.
+    router.get(kTrailer, [&playback](Request& request) {
+        auto target = target_of(request, false);
+        if (!target) return personal(http::problem(target.error()));
+        auto trailer = playback.trailer(target->video_id);
+        if (!trailer.ok()) return refused(trailer.refusal());
+        return personal(Response::json(200, boost::json::serialize(*trailer)));
     });
     router.del(kSession, [&playback](Request& request) {
         if (auto answer = require_viewer(request)) return std::move(*answer);

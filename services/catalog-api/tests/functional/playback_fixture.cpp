@@ -7,9 +7,10 @@
 namespace codeflix::catalog_api::testing {
 namespace {
 
-boost::json::object current_media(const std::string& video, const MediaSpec& spec) {
+boost::json::object current_media(const std::string& video, const MediaSpec& spec,
+                                  const std::string& slot = "video") {
     std::string encoding = new_id();
-    std::string folder = "media/" + video + "/video/" + encoding + "/";
+    std::string folder = "media/" + video + "/" + slot + "/" + encoding + "/";
     boost::json::array renditions;
     for (const auto& [width, height] : spec.rungs) {
         renditions.push_back(boost::json::object{
@@ -95,6 +96,15 @@ void PlaybackTest::publish_video(const std::string& id, const std::string& title
                                 {"error", nullptr},
                                 {"upload_id", new_id()},
                                 {"current", current_media(id, *media)}};
+        if (media->trailer) {
+            MediaSpec trailer{.duration_seconds = 95.5, .capped = false, .trickplay = false};
+            data["media"].as_object()["trailer"] =
+                boost::json::object{{"status", "completed"},
+                                    {"progress", 100},
+                                    {"error", nullptr},
+                                    {"upload_id", new_id()},
+                                    {"current", current_media(id, trailer, "trailer")}};
+        }
     }
     publish("video", "created", data);
     ASSERT_TRUE(answers("/api/catalog/videos/" + id, 200));

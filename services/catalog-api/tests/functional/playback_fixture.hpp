@@ -26,6 +26,8 @@ struct MediaSpec {
     /// Writes `capped` manifests for 480p and 720p (encodings older than them have none).
     bool capped = true;
     bool trickplay = true;
+    /// Also a ready trailer (95.5 s, in the trailer folder).
+    bool trailer = false;
 };
 
 /// Subscription event data as the subscription service emits it.

@@ -255,6 +255,41 @@ TEST_P(Playback, UnknownUnreadyOrMalformedVideosAreRefused) {
     EXPECT_EQ(start("joao", video_, "{}").status, 201);
 }
 
+TEST_P(Playback, AnyoneGetsATrailerTokenThatOpensTheTrailerFolderOnly) {
+    std::string video = new_id();
+    publish_video(video, "O Auto da Compadecida", MediaSpec{.trailer = true});
+    auto before = codeflix::core::now();
+    auto reply = get("/api/catalog/videos/" + video + "/trailer");
+    ASSERT_EQ(reply.status, 200) << reply.body;
+    EXPECT_EQ(reply.header("Cache-Control"), "no-store");
+    // /trailers/<token>/<expires>/<video>/trailer/<encoding>/master.m3u8
+    auto hls = split(reply.text("hls_url"), '/');
+    ASSERT_EQ(hls.size(), 8u) << reply.text("hls_url");
+    EXPECT_EQ(hls[1], "trailers");
+    EXPECT_EQ(hls[2],
+              codeflix::storage::UrlSigner::token(hls[3] + "/" + video + "/trailer " + kUrlSecret))
+        << "signed for the trailer folder, not the title's";
+    EXPECT_NE(hls[2], codeflix::storage::UrlSigner::token(hls[3] + "/" + video + " " + kUrlSecret));
+    EXPECT_EQ(hls[4], video);
+    EXPECT_EQ(hls[5], "trailer");
+    EXPECT_EQ(hls[7], "master.m3u8");
+    EXPECT_EQ(reply.text("dash_url"), "/trailers/" + hls[2] + "/" + hls[3] + "/" + video +
+                                          "/trailer/" + hls[6] + "/manifest.mpd");
+    EXPECT_DOUBLE_EQ(reply.json.at("duration_seconds").to_number<double>(), 95.5);
+    auto lifetime = std::stoll(hls[3]) - codeflix::core::unix_seconds(before);
+    EXPECT_GE(lifetime, 3600 + 95);
+    EXPECT_LE(lifetime, 3600 + 96 + 5);
+
+    auto without = get("/api/catalog/videos/" + video_ + "/trailer");
+    expect_problem(without, 409);
+    EXPECT_NE(without.text("detail").find("trailer is not ready"), std::string::npos)
+        << without.body;
+    expect_problem(get("/api/catalog/videos/" + new_id() + "/trailer"), 404);
+    expect_problem(get("/api/catalog/videos/bacurau/trailer"), 400);
+    EXPECT_EQ(call("GET", "/api/catalog/videos/" + video + "/trailer", {}, as("ana")).status, 200)
+        << "signed-in viewers get it too, subscribed or not";
+}
+
 CODEFLIX_DIALECTS(Playback);
 
 /// Sessions that expire after 2 s without a heartbeat.
@@ -316,6 +351,9 @@ TEST_P(WithoutSigning, PlaybackAnswersUnavailable) {
         << reply.body;
     EXPECT_NE(service_->log().find("CODEFLIX_STORAGE_URL_SECRET is not set"), std::string::npos);
     EXPECT_EQ(call("GET", "/api/catalog/me/entitlement", {}, as("lia")).json.at("entitled"), true);
+    std::string with_trailer = new_id();
+    publish_video(with_trailer, "Cidade de Deus", MediaSpec{.trailer = true});
+    expect_problem(get("/api/catalog/videos/" + with_trailer + "/trailer"), 503);
 }
 
 CODEFLIX_DIALECTS(WithoutSigning);

@@ -141,6 +141,34 @@ TEST(PlaybackMedia, ATrickPlayIndexIsOptional) {
     EXPECT_FALSE(chosen->thumbnails_path);
 }
 
+TEST(PlaybackMedia, TheTrailerSlotIsReadFromTheTrailerFolderOnly) {
+    auto value = media();
+    EXPECT_EQ(playback_media(&value, kVideoId, Quality::p1080, "trailer").error().message,
+              "The trailer is not ready to play yet (no encoded trailer)");
+    // The video's encoding moved into the trailer slot keeps its video/ keys: refused, so a
+    // trailer token is never handed out for the title's own folder.
+    value.as_object()["trailer"] = value.at("video");
+    auto misplaced = playback_media(&value, kVideoId, Quality::p1080, "trailer");
+    ASSERT_FALSE(misplaced.ok());
+    EXPECT_NE(misplaced.error().message.find("no valid manifests"), std::string::npos);
+
+    auto text = boost::json::serialize(value.at("trailer"));
+    for (std::size_t at = text.find("/video/"); at != std::string::npos;
+         at = text.find("/video/", at))
+        text.replace(at, 7, "/trailer/");
+    value.as_object()["trailer"] = boost::json::parse(text);
+    auto chosen = playback_media(&value, kVideoId, Quality::p1080, "trailer");
+    ASSERT_TRUE(chosen.ok()) << chosen.error().message;
+    EXPECT_EQ(chosen->hls_path, "trailer/01900000-0000-7000-8000-0000000000e1/master.m3u8");
+    EXPECT_EQ(chosen->dash_path, "trailer/01900000-0000-7000-8000-0000000000e1/manifest.mpd");
+}
+
+TEST(PlaybackMedia, TrailerTokensLastTheTrailerPlusAnHour) {
+    EXPECT_EQ(trailer_token_lifetime(90.2), 1h + 91s);
+    EXPECT_EQ(trailer_token_lifetime(-5), 1h);
+    EXPECT_EQ(trailer_token_lifetime(1e12), 7 * 24h + 1h) << "bounded";
+}
+
 TEST(PlaybackMedia, TokensLastTheTitlePlusTwoHoursAndAtLeastFour) {
     EXPECT_EQ(token_lifetime(600.5), 4h);
     EXPECT_EQ(token_lifetime(3 * 3600 + 0.2), 5h + 1s);

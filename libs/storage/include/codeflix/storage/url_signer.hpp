@@ -35,10 +35,21 @@ class UrlSigner {
     /// nginx: secure_link $tok,$exp; secure_link_md5 "$exp/$vid <secret>";
     std::string media_prefix(std::string_view video_id, std::int64_t expires) const;
 
+    /// Path prefix for a video's trailer folder only, "/trailers/<token>/<expires>/<video_id>/",
+    /// the token signing "<expires>/<video_id>/trailer <secret>": what anyone may be given to
+    /// watch a trailer, which opens nothing else of the title. Same checks as media_prefix.
+    /// nginx: secure_link $tok,$exp; secure_link_md5 "$exp/$vid/trailer <secret>";
+    std::string trailer_prefix(std::string_view video_id, std::int64_t expires) const;
+
     /// base64url(md5(signed_text)) without '=', for tests and nginx compatibility checks.
     static std::string token(std::string_view signed_text);
 
   private:
+    /// "/<root>/<token>/<expires>/<video_id>/", the token signing
+    /// "<expires>/<video_id><scope> <secret>".
+    std::string folder_prefix(std::string_view root, std::string_view video_id,
+                              std::string_view scope, std::int64_t expires) const;
+
     std::string secret_;
 };
 
