@@ -1,0 +1,33 @@
+// Where identity sends the browser back after signing in or registering.
+import { useEffect, useRef, useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import { useSession } from '@codeflix/web-shared/auth';
+import { useI18n } from '@codeflix/web-shared/i18n';
+
+export function Callback() {
+  const { t } = useI18n();
+  const session = useSession();
+  const navigate = useNavigate();
+  const [error, setError] = useState<string | null>(null);
+  const started = useRef(false);
+  useEffect(() => {
+    if (started.current) return;
+    started.current = true;
+    session
+      .completeSignIn()
+      .then((next) => navigate(next, { replace: true }))
+      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  }, [session, navigate]);
+  if (error)
+    return (
+      <div className="panel narrow" role="alert">
+        <p>{t('auth.failed', { detail: error })}</p>
+        <Link to="/">{t('common.backHome')}</Link>
+      </div>
+    );
+  return (
+    <p className="status" role="status">
+      {t('auth.signingIn')}
+    </p>
+  );
+}
