@@ -154,6 +154,7 @@ check_full_path() {
     else
         fail "trick-play: $(ls "$dir/trickplay" 2>&1) $(head -n 5 "$dir/trickplay/index.vtt" 2>&1)"
     fi
+    check_preview "$v" "$folder"
     local deadline=$((SECONDS + 30))
     until doc=$(curl -fsS "$GATEWAY/api/catalog/videos/$v" 2>/dev/null) &&
         [[ $(jq -r .media.video.ready <<<"$doc") == true ]]; do
@@ -188,6 +189,28 @@ check_full_path() {
             fail "$mode playback: $out"
         fi
     done
+}
+
+# check_preview VIDEO FOLDER: catalog-admin's signed preview of the encoded video plays through
+# the gateway's token check; slots without an encoding, other kinds and unknown videos do not.
+check_preview() {
+    local v=$1 folder=$2 hls dash
+    api GET "/api/admin/videos/$v/media/video/preview"
+    hls=$(jq -r .hls_url <<<"$BODY" 2>/dev/null)
+    dash=$(jq -r .dash_url <<<"$BODY" 2>/dev/null)
+    [[ $STATUS == 200 && $hls =~ ^/media/[A-Za-z0-9_-]{22}/[0-9]+/$v/${folder#media/"$v"/}master.m3u8$ ]] &&
+        pass "the admin preview signs the encoded video's folder" || fail "preview: $STATUS $BODY"
+    [[ $(curl -sS -o /dev/null -w '%{http_code}' "$GATEWAY$hls") == 200 &&
+        $(curl -sS -o /dev/null -w '%{http_code}' "$GATEWAY$dash") == 200 ]] &&
+        pass "the preview's HLS and DASH manifests pass nginx's token check" || fail "preview manifests: $hls $dash"
+    api GET "/api/admin/videos/$v/media/trailer/preview"
+    [[ $STATUS == 409 ]] && pass "no preview of a trailer never encoded (409)" || fail "trailer preview: $STATUS $BODY"
+    api GET "/api/admin/videos/$v/media/banner/preview"
+    [[ $STATUS == 404 ]] && pass "no preview of an image slot (404)" || fail "banner preview: $STATUS $BODY"
+    api GET "/api/admin/videos/00000000-0000-7000-8000-000000000000/media/video/preview"
+    [[ $STATUS == 404 ]] && pass "no preview of an unknown video (404)" || fail "unknown video preview: $STATUS"
+    api GET "/api/admin/videos/not-a-uuid/media/video/preview"
+    [[ $STATUS == 400 ]] && pass "a malformed video id is 400" || fail "bad id preview: $STATUS"
 }
 
 # wait_for SECONDS COMMAND...: retries COMMAND every 0.3 s until it succeeds or time runs out.

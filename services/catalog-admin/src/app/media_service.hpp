@@ -58,6 +58,13 @@ class MediaService {
                                              std::string_view kind,
                                              const std::string& upload_id) const;
 
+    /// `GET /api/admin/videos/{id}/media/{kind}/preview` (kind video or trailer): signed HLS and
+    /// DASH URLs of the slot's live encoding, whether the video is published or not, valid for
+    /// `kPreviewLifetime` (nginx checks them as it checks a viewer's, ARCHITECTURE §7).
+    core::Result<boost::json::object> preview(soci::session& session, const std::string& video_id,
+                                              std::string_view kind) const;
+    static constexpr std::chrono::seconds kPreviewLifetime{3600};
+
     /// Marks rejected, and deletes the objects of, uploads still open 12 hours after their URL
     /// expired (a PUT that started in time may still be arriving until then). Returns how many.
     int sweep_expired(db::Database& database) const;

@@ -26,6 +26,18 @@ void add_media_routes(http::Router& router, db::Database& database,
             return response;
         });
     });
+    router.get("/api/admin/videos/{id}/media/{kind}/preview", [&database,
+                                                               &service](Request& request) {
+        auto id = path_id(request);
+        if (!id) return http::problem(id.error());
+        std::string kind(request.path_param("kind"));
+        auto urls =
+            database.with_session([&](soci::session& s) { return service.preview(s, *id, kind); });
+        if (!urls) return http::problem(urls.error());
+        Response response = Response::json(200, boost::json::serialize(*urls));
+        response.headers.set("Cache-Control", "no-store");
+        return response;
+    });
     router.post(base + "/{upload_id}/complete", [&database, &service, &written](Request& request) {
         auto id = path_id(request);
         if (!id) return http::problem(id.error());
