@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # The web apps' journeys (issue 7) over the whole stack that `./codeflix up` starts, here in a
 # temporary folder (CODEFLIX_VAR) on ports of its own (CODEFLIX_PORT_OFFSET, a free gateway
-# port) with the binaries of BUILD_DIR, SQLite, and a RabbitMQ vhost of the test broker. A
-# title with a 60 s video, a trailer, a thumbnail and a banner is made through the admin API
-# (the upload, the checks and the encoder are the real pipeline), then headless Chromium runs
-# tests/e2e/browser/journeys.mjs against the built web app: register, subscribe, search with a
-# typo, trailer, play, leave, continue watching, resume; a declined card; Play without a
-# subscription; axe on every screen. Screenshots go to BUILD_DIR/web-screenshots.
+# port) with the binaries of BUILD_DIR, SQLite, and a RabbitMQ vhost of the test broker. ffmpeg
+# makes a 60 s video, a trailer, a banner and a thumbnail; headless Chromium then runs
+# tests/e2e/browser/journeys.mjs against the built web apps: an admin creates a category, a
+# genre, a cast member and the title in the admin app, uploads its media, waits for the
+# encodings (the real pipeline), previews and publishes it; a viewer registers, subscribes,
+# searches with a typo, watches the trailer, plays, leaves, continues watching and resumes; a
+# declined card; Play without a subscription; axe on every screen. Screenshots go to
+# BUILD_DIR/web-screenshots.
 # WEB_E2E_KEEP=1 leaves the stack running afterwards (to look at it).
 # Usage: web_test.sh BUILD_DIR
 # "COND && pass ... || fail ..." is safe here: pass only prints.
@@ -87,86 +89,36 @@ start_stack() {
         pass "the app is served with a Content-Security-Policy" || fail "no CSP on /"
 }
 
-# api METHOD PATH [JSON]: STATUS and BODY, with the admin's token.
-api() {
-    local reply
-    reply=$(curl -sS -w '\n%{http_code}' -X "$1" -H 'Content-Type: application/json' \
-        -H "Authorization: Bearer $TOKEN" ${3:+--data-binary "$3"} "$GATEWAY$2" </dev/null)
-    STATUS=${reply##*$'\n'}
-    BODY=${reply%$'\n'*}
-}
-
-# upload KIND FILE TYPE: a signed PUT through the gateway, then complete.
-upload() {
-    local size upload url
-    size=$(stat -c %s "$2")
-    api POST "/api/admin/videos/$VIDEO/media/$1/uploads" \
-        "$(jq -nc --arg n "${2##*/}" --argjson s "$size" --arg t "$3" '{file_name:$n,size:$s,content_type:$t}')"
-    [[ $STATUS == 201 ]] || die "$1 upload ticket: $STATUS $BODY"
-    upload=$(jq -r .id <<<"$BODY")
-    url=$(jq -r .upload_url <<<"$BODY")
-    curl -sS --fail -X PUT -H "Content-Type: $3" --data-binary "@$2" "$GATEWAY$url" >/dev/null ||
-        die "the signed PUT of $1 failed"
-    api POST "/api/admin/videos/$VIDEO/media/$1/uploads/$upload/complete"
-    [[ $STATUS == 200 ]] || die "complete $1: $STATUS $BODY"
-}
-
-make_title() {
-    TOKEN=$(curl -sS --fail -X POST "$GATEWAY/realms/codeflix/protocol/openid-connect/token" \
-        --data-urlencode grant_type=password --data-urlencode client_id=codeflix-tools \
-        --data-urlencode "username=$ADMIN_EMAIL" --data-urlencode "password=$ADMIN_PASSWORD" |
-        jq -er .access_token) || die "admin sign-in failed"
-    api POST /api/admin/categories '{"name":"Séries brasileiras"}'
-    [[ $STATUS == 201 ]] || die "category: $STATUS $BODY"
-    local category genre
-    category=$(jq -r .id <<<"$BODY")
-    api POST /api/admin/genres "$(jq -nc --arg c "$category" '{name:"Fantasia",categories_id:[$c]}')"
-    genre=$(jq -r .id <<<"$BODY")
-    api POST /api/admin/videos "$(jq -nc --arg t "$TITLE" --arg c "$category" --arg g "$genre" '{title:$t,
-        description:"Um detetive descobre criaturas do folclore escondidas na cidade.",year_launched:2021,
-        rating:"16",duration:1,published:true,categories_id:[$c],genres_id:[$g]}')"
-    [[ $STATUS == 201 ]] || die "video: $STATUS $BODY"
-    VIDEO=$(jq -r .id <<<"$BODY")
+# The title's media: a 60 s video with sound, an 8 s trailer, a banner and a thumbnail.
+make_media() {
+    MEDIA="$WORK/media"
+    mkdir -p "$MEDIA"
     local font=/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf
     ffmpeg -v error -nostdin -f lavfi -i "testsrc2=size=640x360:rate=10:duration=60" -f lavfi \
-        -i "sine=frequency=330:duration=60" -c:v libx264 -preset ultrafast -c:a aac -shortest "$WORK/video.mp4"
+        -i "sine=frequency=330:duration=60" -c:v libx264 -preset ultrafast -c:a aac -shortest "$MEDIA/video.mp4"
     ffmpeg -v error -nostdin -f lavfi -i "testsrc=size=640x360:rate=10:duration=8" -f lavfi \
-        -i "sine=frequency=550:duration=8" -c:v libx264 -preset ultrafast -c:a aac -shortest "$WORK/trailer.mp4"
+        -i "sine=frequency=550:duration=8" -c:v libx264 -preset ultrafast -c:a aac -shortest "$MEDIA/trailer.mp4"
     ffmpeg -v error -nostdin -f lavfi -i "color=c=0x1d3557:size=1920x640" -frames:v 1 \
         -vf "drawtext=fontfile=$font:text='Cidade Invisivel':fontcolor=white:fontsize=120:x=80:y=(h-text_h)/2" \
-        "$WORK/banner.jpg"
+        "$MEDIA/banner.jpg"
     ffmpeg -v error -nostdin -f lavfi -i "color=c=0x457b9d:size=640x360" -frames:v 1 \
         -vf "drawtext=fontfile=$font:text='Cidade Invisivel':fontcolor=white:fontsize=48:x=30:y=(h-text_h)/2" \
-        "$WORK/thumbnail.jpg"
-    upload video "$WORK/video.mp4" video/mp4
-    upload trailer "$WORK/trailer.mp4" video/mp4
-    upload banner "$WORK/banner.jpg" image/jpeg
-    upload thumbnail "$WORK/thumbnail.jpg" image/jpeg
-    ready() {
-        local doc
-        doc=$(curl -sS "$GATEWAY/api/catalog/videos/$VIDEO") || return 1
-        [[ $(jq -r '.media.video.ready and .media.trailer.ready and (.media.banner != null)' <<<"$doc") == true ]]
-    }
-    local deadline=$((SECONDS + 240))
-    until ready; do
-        ((SECONDS < deadline)) || die "the title was not encoded and published in time"
-        sleep 1
-    done
-    pass "\"$TITLE\" is encoded (video and trailer) and published"
+        "$MEDIA/thumbnail.jpg"
 }
 
 journeys() {
     if (cd "$ROOT/tests/e2e/browser" && env GATEWAY_URL="$GATEWAY" TITLE="$TITLE" TYPO="$TYPO" \
-        SCREENSHOT_DIR="$SHOTS" timeout 600 node journeys.mjs); then
-        pass "the viewer journeys passed in Chromium"
+        ADMIN_EMAIL="$ADMIN_EMAIL" ADMIN_PASSWORD="$ADMIN_PASSWORD" MEDIA_DIR="$MEDIA" \
+        SCREENSHOT_DIR="$SHOTS" timeout 720 node journeys.mjs); then
+        pass "the admin and viewer journeys passed in Chromium"
     else
-        fail "the viewer journeys"
+        fail "the admin and viewer journeys"
     fi
 }
 
 setup
+make_media
 start_stack
-make_title
 journeys
 if ((FAILED)); then
     echo "--- last lines of the services' logs"

@@ -1,57 +1,20 @@
-// The viewer's journeys in the web app (web/viewer) over the whole stack, in headless Chromium,
-// with axe accessibility checks on each screen. Started by tests/e2e/web_test.sh, which sets:
+// The web apps' journeys over the whole stack, in headless Chromium, with axe accessibility
+// checks on each screen. Started by tests/e2e/web_test.sh, which sets:
 //   GATEWAY_URL     http://localhost:PORT of the stack started by ./codeflix up
-//   TITLE           a published title whose video (60 s) and trailer are encoded
+//   ADMIN_EMAIL, ADMIN_PASSWORD  an account with every admin role
+//   MEDIA_DIR       video.mp4 (60 s), trailer.mp4, banner.jpg and thumbnail.jpg for the title
+//   TITLE           the title the admin makes and publishes, the viewers then find and watch
 //   TYPO            that title searched with a typo
 //   SCREENSHOT_DIR  where the PNG screenshots go
 //   CHROMIUM        the browser binary (default /usr/bin/chromium)
 // Prints PASS/FAIL lines; exits 1 on any failure.
 import { chromium } from 'playwright-core';
-import AxeBuilder from '@axe-core/playwright';
-import path from 'node:path';
+import { adminCuratesTheTitle } from './admin_journey.mjs';
+import { accessible, base, check, env, fail, Fatal, must, outcome, pass, screenshot } from './journey_kit.mjs';
 
-const env = (name, fallback) => {
-  const value = process.env[name] ?? fallback;
-  if (!value) {
-    console.log(`FAIL: journeys.mjs needs the ${name} environment variable`);
-    process.exit(1);
-  }
-  return value;
-};
-const base = env('GATEWAY_URL');
 const title = env('TITLE');
 const typo = env('TYPO');
-const shotDir = env('SCREENSHOT_DIR');
 const executablePath = env('CHROMIUM', '/usr/bin/chromium');
-
-let failed = false;
-const pass = (message) => console.log(`PASS: ${message}`);
-const fail = (message) => {
-  console.log(`FAIL: ${message}`);
-  failed = true;
-};
-const check = (ok, good, bad = good) => (ok ? pass(good) : fail(bad));
-class Fatal extends Error {}
-const must = (ok, message) => {
-  if (!ok) throw new Fatal(message);
-};
-
-async function screenshot(page, name) {
-  const file = path.join(shotDir, name);
-  await page.screenshot({ path: file, fullPage: true });
-  console.log(`screenshot: ${file}`);
-}
-
-/** No serious or critical axe violations on the page as it is now. */
-async function accessible(page, screen) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  check(
-    bad.length === 0,
-    `axe: no serious or critical violations on ${screen} (${results.passes.length} rules pass)`,
-    `axe on ${screen}: ${bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`).join('; ')}`,
-  );
-}
 
 /** Registers a new account through identity's page from the app's header; back signed in. */
 async function register(page, email, password, name) {
@@ -199,14 +162,15 @@ const browser = await chromium.launch({
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--autoplay-policy=no-user-gesture-required'],
 });
 try {
-  for (const journey of [viewerSubscribesFindsWatchesAndResumes, declinedCardAndNoSubscriptionPlay]) {
+  for (const journey of [adminCuratesTheTitle, viewerSubscribesFindsWatchesAndResumes, declinedCardAndNoSubscriptionPlay]) {
     try {
       await journey(browser);
     } catch (error) {
       fail(`${journey.name}: ${error instanceof Fatal ? error.message : error.stack}`);
+      if (journey === adminCuratesTheTitle) break; // the viewers' journeys need its title
     }
   }
 } finally {
   await browser.close();
 }
-process.exit(failed ? 1 : 0);
+process.exit(outcome.failed ? 1 : 0);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, request, withQuery } from './api';
+import { ApiError, request, send, withQuery } from './api';
 
 function answer(status: number, body: unknown, type = 'application/json') {
   return new Response(body === undefined ? null : JSON.stringify(body), {
@@ -73,6 +73,16 @@ describe('request', () => {
   it('answers undefined for 204', async () => {
     vi.stubGlobal('fetch', vi.fn().mockResolvedValue(new Response(null, { status: 204 })));
     expect(await request('/api/x', { method: 'DELETE' })).toBeUndefined();
+  });
+
+  it('answers the ETag and Location with the body, for If-Match on the next save', async () => {
+    const headers = { 'Content-Type': 'application/json', ETag: '"3"', Location: '/api/admin/genres/g1' };
+    vi.stubGlobal('fetch', vi.fn().mockResolvedValue(new Response('{"id":"g1"}', { status: 201, headers })));
+    expect(await send('/api/admin/genres', { method: 'POST', body: {} })).toEqual({
+      body: { id: 'g1' },
+      etag: '"3"',
+      location: '/api/admin/genres/g1',
+    });
   });
 });
 

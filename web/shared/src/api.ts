@@ -76,8 +76,21 @@ async function problemOf(response: Response): Promise<ApiError> {
   return new ApiError(response.status, detail, problem);
 }
 
+/** An answer with the headers a screen needs besides its body. */
+export interface Answer<T> {
+  body: T;
+  /** The record's version, to send back as If-Match when saving it. */
+  etag: string | null;
+  location: string | null;
+}
+
 /** Sends one request; resolves with the parsed JSON (undefined for 204), rejects with ApiError. */
 export async function request<T>(url: string, options: RequestOptions = {}): Promise<T> {
+  return (await send<T>(url, options)).body;
+}
+
+/** `request`, answering the ETag and Location headers with the body. */
+export async function send<T>(url: string, options: RequestOptions = {}): Promise<Answer<T>> {
   const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
   if (options.token) headers.Authorization = `Bearer ${options.token}`;
   if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
@@ -100,10 +113,12 @@ export async function request<T>(url: string, options: RequestOptions = {}): Pro
     throw new ApiError(0, 'network');
   }
   if (!response.ok) throw await problemOf(response);
-  if (response.status === 204) return undefined as T;
+  const etag = response.headers.get('ETag');
+  const location = response.headers.get('Location');
+  if (response.status === 204) return { body: undefined as T, etag, location };
   const type = response.headers.get('Content-Type') ?? '';
-  if (!type.includes('json')) return (await response.text()) as T;
-  return (await response.json()) as T;
+  const parsed = type.includes('json') ? ((await response.json()) as T) : ((await response.text()) as T);
+  return { body: parsed, etag, location };
 }
 
 /** Builds `path?query` leaving out empty values. */

@@ -3,9 +3,9 @@ import { lazy, Suspense } from 'react';
 import { Link, Route, Routes } from 'react-router-dom';
 import { useI18n } from '@codeflix/web-shared/i18n';
 import { Layout } from './components/Layout';
-import { Loading } from './components/Status';
+import { Loading } from '@codeflix/web-shared/status';
 import { AccountPage } from './features/account/AccountPage';
-import { Callback } from './features/auth/Callback';
+import { Callback } from '@codeflix/web-shared/callback';
 import { Home } from './features/home/Home';
 import { CheckoutPage } from './features/plans/CheckoutPage';
 import { PlansPage } from './features/plans/PlansPage';
@@ -34,7 +34,7 @@ export function App() {
         <Route path="plans" element={<PlansPage />} />
         <Route path="checkout/:planId" element={<CheckoutPage />} />
         <Route path="account" element={<AccountPage />} />
-        <Route path="callback" element={<Callback />} />
+        <Route path="callback" element={<Callback basePath="/" />} />
         <Route path="*" element={<NotFound />} />
       </Route>
       <Route

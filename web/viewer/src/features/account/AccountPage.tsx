@@ -9,7 +9,7 @@ import { useI18n } from '@codeflix/web-shared/i18n';
 import { billing } from '../../api/subscription';
 import type { Invoice, Plan, Subscription } from '../../api/types';
 import { SignInPrompt } from '../../components/Layout';
-import { ErrorMessage, errorText, Loading } from '../../components/Status';
+import { ErrorMessage, errorText, Loading } from '@codeflix/web-shared/status';
 import { CardForm } from '../plans/CardForm';
 
 function Invoices({ invoices }: { invoices: Invoice[] }) {

@@ -3,7 +3,7 @@ import { useSession } from '@codeflix/web-shared/auth';
 import { useLoad } from '@codeflix/web-shared/hooks';
 import { useI18n } from '@codeflix/web-shared/i18n';
 import { catalog } from '../../api/catalog';
-import { ErrorMessage, Loading } from '../../components/Status';
+import { ErrorMessage, Loading } from '@codeflix/web-shared/status';
 import { Row } from '../../components/Row';
 import { VideoCard } from '../../components/VideoCard';
 import type { BrowseRow, Video } from '../../api/types';

@@ -7,7 +7,7 @@ import { useSession } from '@codeflix/web-shared/auth';
 import { useI18n } from '@codeflix/web-shared/i18n';
 import { billing } from '../../api/subscription';
 import type { PaymentMethod } from '../../api/types';
-import { errorText } from '../../components/Status';
+import { errorText } from '@codeflix/web-shared/status';
 
 const FIELDS = ['card_number', 'exp_month', 'exp_year', 'cvc'] as const;
 type Field = (typeof FIELDS)[number];

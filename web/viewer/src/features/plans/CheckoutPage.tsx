@@ -10,7 +10,7 @@ import { catalog } from '../../api/catalog';
 import { billing } from '../../api/subscription';
 import type { PaymentMethod, Subscription } from '../../api/types';
 import { SignInPrompt } from '../../components/Layout';
-import { ErrorMessage, Loading } from '../../components/Status';
+import { ErrorMessage, Loading } from '@codeflix/web-shared/status';
 import { CardForm } from './CardForm';
 import { planFeatures, PlanPrice } from './PlansPage';
 

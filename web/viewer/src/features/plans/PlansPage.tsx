@@ -5,7 +5,7 @@ import { useLoad } from '@codeflix/web-shared/hooks';
 import { useI18n, type Translate } from '@codeflix/web-shared/i18n';
 import { billing } from '../../api/subscription';
 import type { Plan } from '../../api/types';
-import { ErrorMessage, Loading } from '../../components/Status';
+import { ErrorMessage, Loading } from '@codeflix/web-shared/status';
 
 const REASONS = ['not_subscribed', 'subscription_ended', 'payment_overdue'];
 

@@ -7,7 +7,7 @@ import { useSession } from '@codeflix/web-shared/auth';
 import { useI18n } from '@codeflix/web-shared/i18n';
 import { catalog } from '../../api/catalog';
 import type { PlaybackSession } from '../../api/types';
-import { errorText } from '../../components/Status';
+import { errorText } from '@codeflix/web-shared/status';
 import { explain, maxHeightOf, type PlaybackProblem } from './problems';
 import { VideoPlayer, type PlayerReport } from './VideoPlayer';
 

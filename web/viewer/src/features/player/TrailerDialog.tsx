@@ -4,7 +4,7 @@ import { useLoad } from '@codeflix/web-shared/hooks';
 import { useI18n } from '@codeflix/web-shared/i18n';
 import { catalog } from '../../api/catalog';
 import type { Video } from '../../api/types';
-import { ErrorMessage, Loading } from '../../components/Status';
+import { ErrorMessage, Loading } from '@codeflix/web-shared/status';
 import { VideoPlayer } from './VideoPlayer';
 
 export default function TrailerDialog({ video, onClose }: { video: Video; onClose: () => void }) {

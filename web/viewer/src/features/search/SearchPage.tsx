@@ -7,7 +7,7 @@ import { useDebounced, useLoad } from '@codeflix/web-shared/hooks';
 import { useI18n } from '@codeflix/web-shared/i18n';
 import { catalog, type SearchFilters } from '../../api/catalog';
 import type { Facet, SearchAnswer } from '../../api/types';
-import { ErrorMessage } from '../../components/Status';
+import { ErrorMessage } from '@codeflix/web-shared/status';
 import { VideoCard } from '../../components/VideoCard';
 import { highlighted } from './highlight';
 

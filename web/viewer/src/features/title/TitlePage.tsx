@@ -6,7 +6,7 @@ import { useSession } from '@codeflix/web-shared/auth';
 import { useLoad } from '@codeflix/web-shared/hooks';
 import { useI18n } from '@codeflix/web-shared/i18n';
 import { catalog } from '../../api/catalog';
-import { ErrorMessage, Loading } from '../../components/Status';
+import { ErrorMessage, Loading } from '@codeflix/web-shared/status';
 import { RatingBadge } from '../../components/VideoCard';
 import { clock } from '../player/problems';
 import { TrailerButton } from './Trailer';
