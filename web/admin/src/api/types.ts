@@ -1,11 +1,8 @@
 // What the admin APIs answer (services/{catalog-admin,subscription,identity}/openapi.yaml).
+import type { Invoice, ListMeta, Subscription, SubscriptionStatus } from '@codeflix/web-shared/billing';
 
-export interface ListMeta {
-  page: number;
-  per_page: number;
-  total: number;
-  last_page: number;
-}
+export type { Invoice, ListMeta, Plan, Quality, Subscription, SubscriptionStatus } from '@codeflix/web-shared/billing';
+
 export interface List<T> {
   data: T[];
   meta: ListMeta;
@@ -73,48 +70,6 @@ export interface Preview {
   expires_at: string;
 }
 
-export type Quality = '480p' | '720p' | '1080p';
-export interface Plan extends Versioned {
-  name: string;
-  description: string;
-  price: number;
-  currency: string;
-  interval: 'month' | 'year';
-  trial_days: number;
-  max_streams: number;
-  max_quality: Quality;
-  active: boolean;
-}
-export type SubscriptionStatus = 'trialing' | 'active' | 'past_due' | 'canceled' | 'expired';
-export interface Subscription extends Versioned {
-  user_id: string;
-  plan_id: string;
-  plan_name: string;
-  status: SubscriptionStatus;
-  price: number;
-  currency: string;
-  interval: 'month' | 'year';
-  max_streams: number;
-  max_quality: Quality;
-  payment_method: { brand: string; last4: string };
-  current_period_end: string;
-  cancel_at_period_end: boolean;
-  ended_at: string | null;
-  end_reason: string | null;
-}
-export interface Invoice {
-  id: string;
-  reason: string;
-  amount: number;
-  currency: string;
-  status: 'open' | 'paid' | 'uncollectible' | 'void';
-  period_start: string;
-  period_end: string;
-  failure_message: string | null;
-  refunded_amount: number;
-  created_at: string;
-  paid_at: string | null;
-}
 export interface Customer {
   user_id: string;
   email: string;

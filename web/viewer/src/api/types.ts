@@ -1,5 +1,8 @@
 // The shapes of the answers the viewer reads (services/catalog-api/openapi.yaml and
 // services/subscription/openapi.yaml).
+import type { ListMeta, Quality, Subscription, SubscriptionStatus } from '@codeflix/web-shared/billing';
+
+export type { Invoice, ListMeta, Plan, Quality, Subscription, SubscriptionStatus } from '@codeflix/web-shared/billing';
 
 export interface Named {
   id: string;
@@ -41,12 +44,6 @@ export interface Video {
   version: number;
   created_at: string;
   updated_at: string;
-}
-export interface ListMeta {
-  page: number;
-  per_page: number;
-  total: number;
-  last_page: number;
 }
 export interface BrowseRow {
   id: string;
@@ -101,22 +98,7 @@ export interface Entitlement {
   current_period_end: string | null;
 }
 
-export type Quality = '480p' | '720p' | '1080p';
-export type SubscriptionStatus = 'trialing' | 'active' | 'past_due' | 'canceled' | 'expired';
 
-export interface Plan {
-  id: string;
-  name: string;
-  description: string;
-  price: number;
-  currency: string;
-  interval: 'month' | 'year';
-  trial_days: number;
-  max_streams: number;
-  max_quality: Quality;
-  active: boolean;
-  version: number;
-}
 export interface PaymentMethod {
   token: string;
   brand: string;
@@ -124,40 +106,7 @@ export interface PaymentMethod {
   exp_month: number;
   exp_year: number;
 }
-export interface Subscription {
-  id: string;
-  plan_id: string;
-  plan_name: string;
-  status: SubscriptionStatus;
-  price: number;
-  currency: string;
-  interval: 'month' | 'year';
-  max_streams: number;
-  max_quality: Quality;
-  payment_method: { brand: string; last4: string };
-  trial_end: string | null;
-  current_period_start: string;
-  current_period_end: string;
-  cancel_at_period_end: boolean;
-  pending_plan_id: string | null;
-  past_due_since: string | null;
-  next_payment_attempt: string | null;
-  ended_at: string | null;
-  end_reason: string | null;
-}
 export interface Me {
   subscription: Subscription | null;
   upcoming: { at: string; amount: number; currency: string; plan_name: string } | null;
-}
-export interface Invoice {
-  id: string;
-  reason: 'subscription_create' | 'subscription_cycle' | 'subscription_update';
-  amount: number;
-  currency: string;
-  status: 'open' | 'paid' | 'uncollectible' | 'void';
-  period_start: string;
-  period_end: string;
-  failure_message: string | null;
-  refunded_amount: number;
-  created_at: string;
 }
