@@ -1,9 +1,9 @@
-// The viewer's screens. The player (with hls.js and dash.js) is loaded only when a title plays.
-import { lazy, Suspense } from 'react';
+// The viewer's screens. The player's screen is in the main bundle (a lazy route would hold the
+// Play press behind React's Suspense reveal, about 300 ms); its engines, hls.js and dash.js,
+// are loaded only when a title plays.
 import { Link, Route, Routes } from 'react-router-dom';
 import { useI18n } from '@codeflix/web-shared/i18n';
 import { Layout } from './components/Layout';
-import { Loading } from '@codeflix/web-shared/status';
 import { AccountPage } from './features/account/AccountPage';
 import { Callback } from '@codeflix/web-shared/callback';
 import { Home } from './features/home/Home';
@@ -12,7 +12,7 @@ import { PlansPage } from './features/plans/PlansPage';
 import { SearchPage } from './features/search/SearchPage';
 import { TitlePage } from './features/title/TitlePage';
 
-const PlayerPage = lazy(() => import('./features/player/PlayerPage'));
+import PlayerPage from './features/player/PlayerPage';
 
 function NotFound() {
   const { t } = useI18n();
@@ -37,14 +37,7 @@ export function App() {
         <Route path="callback" element={<Callback basePath="/" />} />
         <Route path="*" element={<NotFound />} />
       </Route>
-      <Route
-        path="watch/:id"
-        element={
-          <Suspense fallback={<Loading />}>
-            <PlayerPage />
-          </Suspense>
-        }
-      />
+      <Route path="watch/:id" element={<PlayerPage />} />
     </Routes>
   );
 }

@@ -118,7 +118,7 @@ export default function PlayerPage() {
     [auth],
   );
 
-  // Heartbeats while the session lives; the session is stopped when the viewer leaves. The
+  // Heartbeats while the session lives; the session ends when the viewer leaves. The
   // element and the token are read through what this effect captured and a ref: by the time the
   // cleanup runs React has let go of the <video> ref, and a renewed token must not end the session.
   const accessToken = useRef(auth.accessToken);
@@ -134,10 +134,9 @@ export default function PlayerPage() {
       const token = accessToken.current;
       if (left || !token) return;
       left = true;
-      void catalog
-        .heartbeat(token, playback.video_id, playback.session_id, element?.currentTime ?? 0, 'paused')
-        .catch(() => undefined)
-        .finally(() => void catalog.stopPlayback(token, playback.video_id, playback.session_id).catch(() => undefined));
+      // One request that outlives the page (keepalive): it saves the position and, with the
+      // state `ended`, ends the session and frees its stream.
+      void catalog.heartbeat(token, playback.video_id, playback.session_id, element?.currentTime ?? 0, 'ended').catch(() => undefined);
     };
     window.addEventListener('pagehide', leave);
     return () => {

@@ -1,10 +1,9 @@
 // The trailer button: opens a dialog that plays the title's trailer (anyone may watch one;
-// the player loads on demand).
-import { lazy, Suspense, useState } from 'react';
+// the player's engine loads on demand).
+import { useState } from 'react';
 import { useI18n } from '@codeflix/web-shared/i18n';
 import type { Video } from '../../api/types';
-
-const TrailerDialog = lazy(() => import('../player/TrailerDialog'));
+import TrailerDialog from '../player/TrailerDialog';
 
 export function TrailerButton({ video }: { video: Video }) {
   const { t } = useI18n();
@@ -15,11 +14,7 @@ export function TrailerButton({ video }: { video: Video }) {
       <button type="button" className="button secondary" onClick={() => setOpen(true)}>
         {t('video.trailer')}
       </button>
-      {open && (
-        <Suspense fallback={null}>
-          <TrailerDialog video={video} onClose={() => setOpen(false)} />
-        </Suspense>
-      )}
+      {open && <TrailerDialog video={video} onClose={() => setOpen(false)} />}
     </>
   );
 }
