@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { User } from 'oidc-client-ts';
-import { oidcSettings, rolesOf, safeReturnPath } from './auth';
+import { isRefused, oidcSettings, rolesOf, safeReturnPath } from './auth';
 
 describe('oidcSettings', () => {
   it('uses identity behind the same gateway with PKCE and the app callback', () => {
@@ -20,6 +20,7 @@ describe('safeReturnPath', () => {
     expect(safeReturnPath('/callback?code=1', '/')).toBe('/');
     expect(safeReturnPath('/videos', '/admin/')).toBe('/admin/');
     expect(safeReturnPath(42, '/')).toBe('/');
+    expect(safeReturnPath('/\\evil.example/', '/')).toBe('/');
   });
 });
 
@@ -30,5 +31,13 @@ describe('rolesOf', () => {
     ]);
     expect(rolesOf({ profile: {} } as unknown as User)).toEqual([]);
     expect(rolesOf(null)).toEqual([]);
+  });
+});
+
+describe('isRefused', () => {
+  it('tells a refused refresh token from a network failure', () => {
+    expect(isRefused({ error: 'invalid_grant', message: 'token reused' })).toBe(true);
+    expect(isRefused(new TypeError('Failed to fetch'))).toBe(false);
+    expect(isRefused(null)).toBe(false);
   });
 });

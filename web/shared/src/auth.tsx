@@ -3,7 +3,7 @@
 // expire, sign-out through identity's end-session endpoint. Tokens live in sessionStorage, so
 // they end with the tab and are never shared with another site.
 
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { UserManager, WebStorageStateStore, type User, type UserManagerSettings } from 'oidc-client-ts';
 
 export interface AuthConfig {
@@ -52,9 +52,15 @@ export function rolesOf(user: User | null): string[] {
   return Array.isArray(access?.roles) ? access.roles.filter((r): r is string => typeof r === 'string') : [];
 }
 
+/** Whether a failed renewal means identity refused the refresh token (not a network failure). */
+export function isRefused(error: unknown): boolean {
+  const code = (error as { error?: unknown } | null)?.error;
+  return code === 'invalid_grant' || code === 'invalid_client' || code === 'unauthorized_client';
+}
+
 /** Where to go after signing in: only a path of this app, never another site. */
 export function safeReturnPath(value: unknown, basePath: string): string {
-  if (typeof value !== 'string' || !value.startsWith(basePath) || value.startsWith('//')) return basePath;
+  if (typeof value !== 'string' || !value.startsWith(basePath) || value.startsWith('//') || value.includes('\\')) return basePath;
   if (value.startsWith(basePath + 'callback')) return basePath;
   return value;
 }
@@ -110,17 +116,28 @@ export function AuthProvider({ config, children }: { config: AuthConfig; childre
     const state = signedIn.state as { returnTo?: unknown } | undefined;
     return safeReturnPath(state?.returnTo, config.basePath);
   }, [manager, config]);
+  // One renewal at a time: identity treats a refresh token used twice as stolen and ends the
+  // login, so requests that find the token about to expire share the same renewal.
+  const renewing = useRef<Promise<string | null> | null>(null);
   const freshToken = useCallback(async () => {
     const current = await manager.getUser();
     if (!current) return null;
     if ((current.expires_in ?? 0) > 30) return current.access_token;
-    try {
-      const renewed = await manager.signinSilent();
-      return renewed?.access_token ?? null;
-    } catch {
-      await manager.removeUser();
-      return null;
-    }
+    renewing.current ??= manager
+      .signinSilent()
+      .then(
+        (renewed) => renewed?.access_token ?? null,
+        async (error: unknown) => {
+          // Signed out only when identity refused the refresh token; a network failure
+          // leaves the session for the next try.
+          if (isRefused(error)) await manager.removeUser();
+          return null;
+        },
+      )
+      .finally(() => {
+        renewing.current = null;
+      });
+    return renewing.current;
   }, [manager]);
 
   const session = useMemo<Session>(

@@ -24,6 +24,7 @@ export function uploadFile(target: UploadTarget, file: Blob, onProgress: (fracti
     xhr.onload = () => (xhr.status >= 200 && xhr.status < 300 ? (onProgress(1), resolve()) : reject(new UploadError(xhr.status)));
     xhr.onerror = () => reject(new UploadError(0));
     xhr.onabort = () => reject(new DOMException('aborted', 'AbortError'));
+    if (signal?.aborted) return reject(new DOMException('aborted', 'AbortError'));
     signal?.addEventListener('abort', () => xhr.abort(), { once: true });
     xhr.send(file);
   });

@@ -47,4 +47,13 @@ describe('EditFrame (a category)', () => {
     expect(name.getAttribute('aria-describedby')).toContain('error');
     expect((posts[0].headers as Record<string, string>)['Idempotency-Key']).toMatch(/^[0-9a-f-]{36}$/);
   });
+
+  it('shows a record that failed to load as an error with a retry, never as an empty form', async () => {
+    answerFetch((url) => (url.pathname === '/api/admin/categories/c1' ? { status: 503, body: { status: 503, detail: 'Database unavailable' } } : undefined));
+    renderAt('/categories/c1', [{ path: '/categories/:id', element: <CategoryEdit /> }]);
+    expect((await screen.findByRole('alert')).textContent).toContain('Database unavailable');
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Save' })).toBeNull();
+    expect(screen.queryByLabelText('Name')).toBeNull();
+  });
 });

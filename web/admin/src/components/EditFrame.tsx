@@ -4,7 +4,7 @@ import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { ApiError } from '@codeflix/web-shared/api';
 import { useI18n } from '@codeflix/web-shared/i18n';
-import { errorText, Loading } from '@codeflix/web-shared/status';
+import { ErrorMessage, errorText, Loading } from '@codeflix/web-shared/status';
 import type { Editor } from './editor';
 
 export function EditFrame<V, R extends { id: string }>(props: {
@@ -20,6 +20,8 @@ export function EditFrame<V, R extends { id: string }>(props: {
   const { editor } = props;
   const [saved, setSaved] = useState(false);
   if (editor.loading) return <Loading />;
+  // A record that did not load is never shown as an empty form someone could save over it.
+  if (!editor.loaded) return <ErrorMessage error={editor.error} onRetry={editor.reload} />;
   const error = editor.error;
   const general =
     error && !editor.conflict && !(error instanceof ApiError && error.fields.length > 0) ? errorText(error, t) : null;

@@ -63,6 +63,12 @@ export function ListPage<T extends object>(props: ListPageProps<T>) {
     if ((params.get('q') ?? '') !== q) update({ q, page: null });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [q]);
+  // The address changed from elsewhere (the sidebar's link, Back): the box shows its search.
+  const addressQ = params.get('q') ?? '';
+  useEffect(() => {
+    if (addressQ !== q) setText(addressQ);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [addressQ]);
 
   const page = Number(params.get('page') ?? '1') || 1;
   const sort = params.get('sort') ?? props.defaultSort ?? '';

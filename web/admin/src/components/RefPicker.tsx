@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { withQuery } from '@codeflix/web-shared/api';
 import { useDebounced, useLoad } from '@codeflix/web-shared/hooks';
 import { useI18n } from '@codeflix/web-shared/i18n';
+import { ErrorMessage } from '@codeflix/web-shared/status';
 import { useCall } from '../api/client';
 import type { List } from '../api/types';
 import { FieldGroup } from './fields';
@@ -55,6 +56,7 @@ export function RefPicker(props: { legend: string; api: string; value: string[];
         ))}
         {options.data && shown.length === 0 && <li className="muted">{t('picker.none')}</li>}
       </ul>
+      {options.error ? <ErrorMessage error={options.error} onRetry={options.reload} /> : null}
     </FieldGroup>
   );
 }

@@ -10,6 +10,8 @@ export interface Editor<V, R> {
   set: <K extends keyof V>(name: K, value: V[K]) => void;
   record: R | null;
   loading: boolean;
+  /** False while an existing record could not be loaded: nothing may be saved then. */
+  loaded: boolean;
   saving: boolean;
   /** The last failure (an ApiError carries the field errors). */
   error: unknown;
@@ -62,7 +64,9 @@ export function useEditor<V, R extends { id: string }>(options: {
 
   const set = useCallback(<K extends keyof V>(name: K, value: V[K]) => setValues((previous) => ({ ...previous, [name]: value })), []);
 
+  const loaded = !id || record !== null;
   const save = async () => {
+    if (!loaded) return null;
     setSaving(true);
     setError(null);
     try {
@@ -87,6 +91,7 @@ export function useEditor<V, R extends { id: string }>(options: {
     set,
     record,
     loading,
+    loaded,
     saving,
     error,
     conflict,

@@ -15,6 +15,7 @@ export function Preview({ videoId, kind, encodingKey }: { videoId: string; kind:
 
   useEffect(() => {
     if (!open) return;
+    setProblem(null);
     let destroy = () => undefined as void;
     let live = true;
     (async () => {
@@ -23,6 +24,7 @@ export function Preview({ videoId, kind, encodingKey }: { videoId: string; kind:
         const video = element.current;
         if (!live || !video) return;
         const { default: Hls } = await import('hls.js');
+        if (!live) return; // closed while hls.js loaded
         if (Hls.isSupported()) {
           const hls = new Hls();
           hls.loadSource(urls.hls_url);

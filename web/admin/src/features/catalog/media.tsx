@@ -43,16 +43,18 @@ export function VideoMedia() {
   const [publishing, setPublishing] = useState(false);
   const url = `${CATALOG.videos}/${id}`;
 
+  // A poll that started before an upload completed may answer after it: the newer version wins.
+  const adopt = useCallback((next: Video) => setVideo((previous) => (previous && previous.version > next.version ? previous : next)), []);
   const load = useCallback(
     async (signal?: AbortSignal) => {
       try {
-        setVideo((await call<Video>(url, { signal })).body);
+        adopt((await call<Video>(url, { signal })).body);
         setError(null);
       } catch (e) {
         if (!signal?.aborted) setError(e);
       }
     },
-    [call, url],
+    [call, url, adopt],
   );
   useEffect(() => {
     const controller = new AbortController();
@@ -63,8 +65,12 @@ export function VideoMedia() {
   const encoding = video ? busy(video) : false;
   useEffect(() => {
     if (!encoding) return;
-    const timer = window.setInterval(() => void load(), 2000);
-    return () => window.clearInterval(timer);
+    const controller = new AbortController();
+    const timer = window.setInterval(() => void load(controller.signal), 2000);
+    return () => {
+      window.clearInterval(timer);
+      controller.abort();
+    };
   }, [encoding, load]);
 
   if (error && !video) return <ErrorMessage error={error} onRetry={() => void load()} />;
@@ -102,7 +108,7 @@ export function VideoMedia() {
       )}
       <div className="slots">
         {MEDIA_KINDS.map((kind) => (
-          <Slot key={kind} video={video} kind={kind} onChanged={setVideo} />
+          <Slot key={kind} video={video} kind={kind} onChanged={adopt} />
         ))}
       </div>
     </section>
@@ -134,6 +140,7 @@ function Slot({ video, kind, onChanged }: { video: Video; kind: MediaKind; onCha
           method: 'POST',
           body: { file_name: file.name, size: file.size, content_type: contentTypeOf(file) },
           idempotencyKey: newIdempotencyKey(),
+          signal: controller.signal,
         })
       ).body;
       await uploadFile(ticket, file, (fraction) => setPhase({ step: 'uploading', fraction }), controller.signal);

@@ -66,7 +66,8 @@ export function PlanEdit() {
     toBody: (v) => ({
       name: v.name,
       description: v.description,
-      price: Math.round(Number(v.price.replace(',', '.')) * 100),
+      // An empty or malformed price is sent as null: the API names the field.
+      price: v.price.trim() ? Math.round(Number(v.price.replace(',', '.')) * 100) : null,
       currency: v.currency.toUpperCase(),
       interval: v.interval,
       trial_days: Number(v.trial_days),

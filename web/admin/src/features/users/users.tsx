@@ -37,7 +37,9 @@ export function UserPage() {
   const { id } = useParams();
   const call = useCall();
   const loaded = useLoad(async (signal) => (await call<User>(`${USERS}/${id}`, { signal })).body, [id]);
-  const [user, setUser] = useState<User | null>(null);
+  // What the last action answered, for this user only.
+  const [changed, setUser] = useState<User | null>(null);
+  const user = changed?.id === id ? changed : null;
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
   const [working, setWorking] = useState(false);
   if (loaded.error) return <ErrorMessage error={loaded.error} onRetry={loaded.reload} />;

@@ -98,11 +98,13 @@ export default function PlayerPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [id, auth.loading, Boolean(auth.user), attempt]);
 
+  // Renewing the token changes `auth`, not `freshToken`: the heartbeats (and the session) go on.
+  const { freshToken } = auth;
   const send = useCallback(
     async (state: PlayerReport['state'], position?: number) => {
       const session = current.current;
       if (!session) return;
-      const token = await auth.freshToken();
+      const token = await freshToken();
       if (!token) return;
       try {
         await catalog.heartbeat(token, session.video_id, session.session_id, position ?? video.current?.currentTime ?? 0, state);
@@ -115,7 +117,7 @@ export default function PlayerPage() {
         }
       }
     },
-    [auth],
+    [freshToken],
   );
 
   // Heartbeats while the session lives; the session ends when the viewer leaves. The
