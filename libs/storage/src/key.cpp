@@ -72,4 +72,13 @@ std::string join_key(std::initializer_list<std::string_view> parts) {
     return key;
 }
 
+std::optional<std::string> media_relative_key(std::string_view key, std::string_view video_id,
+                                              std::string_view slot) {
+    const std::string folder = "media/" + std::string(video_id) + "/";
+    const std::string slot_folder = folder + std::string(slot) + "/";
+    if (!key.starts_with(slot_folder) || key.size() == slot_folder.size() || !is_valid_key(key))
+        return std::nullopt;
+    return std::string(key.substr(folder.size()));
+}
+
 }  // namespace codeflix::storage

@@ -78,3 +78,12 @@ TEST(Key, MessagesShowBadKeysSafely) {
         EXPECT_LT(message.size(), 200U);
     }
 }
+
+TEST(Key, MediaRelativeKeyStaysInsideTheSlotFolder) {
+    EXPECT_EQ(media_relative_key("media/v1/trailer/e1/master.m3u8", "v1", "trailer"),
+              "trailer/e1/master.m3u8");
+    for (const char* key : {"media/v1/video/e1/master.m3u8", "media/v2/trailer/e1/master.m3u8",
+                            "media/v1/trailer/", "media/v1/trailer/../video/x.m3u8",
+                            "images/v1/trailer/x.jpg", "media/v1/trailerx/e1/m.m3u8"})
+        EXPECT_EQ(media_relative_key(key, "v1", "trailer"), std::nullopt) << key;
+}

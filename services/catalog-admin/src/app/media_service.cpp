@@ -103,28 +103,25 @@ core::Result<boost::json::object> MediaService::preview(soci::session& session,
             "Previews are not configured: set CODEFLIX_STORAGE_URL_SECRET (shared with the "
             "gateway)");
     const auto& slot = video->media[kind == "video" ? 0 : 1];
-    // The encoder's keys (checked when its event arrived) lie under media/<video>/<kind>/.
-    const std::string folder = "media/" + video_id + "/" + std::string(kind) + "/";
-    auto key_of = [&](const boost::json::object& current, std::string_view name) {
-        const auto* value = current.if_contains(name);
-        std::string key = value != nullptr && value->is_string() ? std::string(value->as_string())
-                                                                 : std::string();
-        return key.starts_with(folder) ? key : std::string();
-    };
     boost::json::object current;
     if (!slot.current.empty())
         if (auto parsed = core::parse_json(slot.current); parsed && parsed->is_object())
             current = std::move(parsed->as_object());
-    auto hls = key_of(current, "hls");
-    auto dash = key_of(current, "dash");
-    if (hls.empty() || dash.empty())
+    // Only keys inside the slot's own media folder become URLs.
+    auto path_of = [&](std::string_view name) -> std::optional<std::string> {
+        const auto* value = current.if_contains(name);
+        if (value == nullptr || !value->is_string()) return std::nullopt;
+        return storage::media_relative_key(value->as_string(), video_id, kind);
+    };
+    auto hls = path_of("hls");
+    auto dash = path_of("dash");
+    if (!hls || !dash)
         return core::Error::conflict("The " + std::string(kind) +
                                      " has no completed encoding to preview yet");
     auto expires = core::now() + kPreviewLifetime;
     auto prefix = signer_->media_prefix(video_id, core::unix_seconds(expires));
-    const auto inside = std::string_view("media/").size() + video_id.size() + 1;
-    return boost::json::object{{"hls_url", prefix + hls.substr(inside)},
-                               {"dash_url", prefix + dash.substr(inside)},
+    return boost::json::object{{"hls_url", prefix + *hls},
+                               {"dash_url", prefix + *dash},
                                {"expires_at", core::to_rfc3339(expires)}};
 }
 

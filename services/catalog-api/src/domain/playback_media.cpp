@@ -19,18 +19,11 @@ const boost::json::object* object_member(const boost::json::object& object, std:
     return value != nullptr && value->is_object() ? &value->as_object() : nullptr;
 }
 
-/// The part of a storage key after "media/<video_id>/", when the key lies in the folder of
-/// `slot` ("media/<video_id>/<slot>/...").
+/// storage::media_relative_key of a JSON member that should be a key.
 std::optional<std::string> relative_key(const boost::json::value* key, std::string_view video_id,
                                         std::string_view slot) {
     if (key == nullptr || !key->is_string()) return std::nullopt;
-    std::string_view text = key->as_string();
-    std::string folder = "media/" + std::string(video_id) + "/";
-    std::string slot_folder = folder + std::string(slot) + "/";
-    if (!text.starts_with(slot_folder) || text.size() == slot_folder.size() ||
-        !storage::is_valid_key(text))
-        return std::nullopt;
-    return std::string(text.substr(folder.size()));
+    return storage::media_relative_key(key->as_string(), video_id, slot);
 }
 
 std::optional<std::int64_t> positive_integer(const boost::json::object& object,

@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <initializer_list>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -32,5 +33,12 @@ void require_valid_prefix(std::string_view prefix);
 
 /// Joins `parts` with '/'; throws std::invalid_argument if the result is not a valid key.
 std::string join_key(std::initializer_list<std::string_view> parts);
+
+/// For a valid key inside the encoded media of one slot of a video,
+/// "media/<video_id>/<slot>/<rest>", the part after "media/<video_id>/" ("<slot>/<rest>"):
+/// what follows a signed media or trailer prefix (UrlSigner) in a playable URL. nullopt for any
+/// other text, so no URL is built from a key outside that folder.
+std::optional<std::string> media_relative_key(std::string_view key, std::string_view video_id,
+                                              std::string_view slot);
 
 }  // namespace codeflix::storage
