@@ -79,16 +79,13 @@ require_cmds node npm jq curl ffmpeg gzip
 [[ -d $ROOT/web/node_modules && -d $HERE/node_modules/lighthouse ]] ||
     die "npm packages missing: run 'npm ci' in web and bench/web (./codeflix bench does it)"
 
-log "building the web apps"
-(cd "$ROOT/web" && npm run build --silent) >/dev/null
+amqp="${BENCH_AMQP_URL:-amqp://guest:guest@127.0.0.1:5672/}"
+stack_new bench-web "$BUILD" "$ADMIN_PASSWORD" "$amqp" "${BENCH_RABBIT_API:-http://127.0.0.1:15672/api}"
+log "starting a stack on $GATEWAY (./codeflix up builds the web apps)"
+stack_up
 echo "== 1. what a visitor's browser loads first (gzip -9)"
 bundle_sizes viewer
 bundle_sizes admin
-
-amqp="${BENCH_AMQP_URL:-amqp://guest:guest@127.0.0.1:5672/}"
-stack_new bench-web "$BUILD" "$ADMIN_PASSWORD" "$amqp" "${BENCH_RABBIT_API:-http://127.0.0.1:15672/api}"
-log "starting a stack on $GATEWAY"
-stack_up
 make_title_media "$STACK_WORK/media"
 log "a published title and a subscribed viewer, then play to first frame"
 measured=$(cd "$HERE" && env GATEWAY_URL="$GATEWAY" ADMIN_EMAIL=admin@codeflix.local ADMIN_PASSWORD="$ADMIN_PASSWORD" \
