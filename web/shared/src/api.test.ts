@@ -40,7 +40,7 @@ describe('request', () => {
             detail: 'Your plan allows 2 streams',
             reason: 'stream_limit',
             max_streams: 2,
-            errors: [{ field: 'name', message: 'is required' }, { bad: true }],
+            errors: [{ field: 'name', message: 'is required' }, { bad: true }, { field: 'genres_id[1]', message: 'does not exist' }],
           },
           'application/problem+json',
         ),
@@ -54,7 +54,9 @@ describe('request', () => {
     expect(problem.reason).toBe('stream_limit');
     expect(problem.problem.max_streams).toBe(2);
     expect(problem.fieldError('name')).toBe('is required');
-    expect(problem.fields).toHaveLength(1);
+    expect(problem.fieldError('genres_id')).toBe('does not exist');
+    expect(problem.fieldError('genres')).toBeUndefined();
+    expect(problem.fields).toHaveLength(2);
   });
 
   it('explains a failure without a problem document by its status', async () => {

@@ -32,9 +32,10 @@ export class ApiError extends Error {
     return typeof this.problem.reason === 'string' ? this.problem.reason : undefined;
   }
 
-  /** The message of the first error about `field`, for a form to show beside it. */
+  /** The message of the first error about `field` or one of its items (`field[2]`), for a
+   * form to show beside it. */
   fieldError(field: string): string | undefined {
-    return this.fields.find((f) => f.field === field)?.message;
+    return this.fields.find((f) => f.field === field || f.field.startsWith(`${field}[`))?.message;
   }
 }
 

@@ -95,7 +95,7 @@ export function useEditor<V, R extends { id: string }>(options: {
     saving,
     error,
     conflict,
-    fieldError: (name) => (error instanceof ApiError ? error.fields.find((f) => f.field === name || f.field.startsWith(`${name}[`))?.message : undefined),
+    fieldError: (name) => (error instanceof ApiError ? error.fieldError(name) : undefined),
     save,
     reload: () => setRound((n) => n + 1),
   };
